@@ -1,0 +1,35 @@
+/**
+ * @module The contract of the network layer as `run/` uses it. Implemented by `createHttpRuntime` in
+ * `http/create-http-runtime.ts`.
+ */
+import type { CompiledIntegration } from '../config/compiled-integration.js';
+import type { EngineLogger } from '../run/contract.js';
+import type { RateBudget } from './rate-budget.js';
+import type { RefreshLock, TokenStore } from './token-store.js';
+import type { AccountContext, AccountSession } from './upstream.js';
+
+export interface HttpRuntimeOptions {
+  tokenStore?: TokenStore;
+  refreshLock?: RefreshLock;
+  rateBudget?: RateBudget;
+  /** Integration name → base URL that replaces the declared one (operator setting). */
+  upstreamOverrides?: Record<string, string>;
+  /** Integration name → `off` or a replacement budget (operator setting). */
+  rateLimitOverrides?: Record<string, 'off' | { limit: number; windowMs: number }>;
+  clock?: () => number;
+  /** Injectable for tests so backoff does not really wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  logger?: EngineLogger;
+  maxResponseBytes?: number;
+}
+
+export interface HttpRuntime {
+  /** A session for one account of one integration; cheap to create, shares pools, tokens and budgets. */
+  session(integration: CompiledIntegration, account: AccountContext): AccountSession;
+  /** Fetches a token where the auth type has one, then runs `auth.verify`; throws `InvalidCredentials`. */
+  verify(integration: CompiledIntegration, account: AccountContext): Promise<void>;
+  /** Runs `auth.revoke` where declared and drops the cached token. */
+  revoke(integration: CompiledIntegration, account: AccountContext): Promise<void>;
+  /** Closes every connection pool. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,17 @@
+/**
+ * @module @switchboard/schema — the integration file format and the unified models, as JSON Schema and types.
+ * Pure: no I/O.
+ */
+
+export { createAjv } from './ajv.js';
+export * from './integration/auth.js';
+export * from './integration/connection.js';
+export * from './integration/integration.js';
+export * from './integration/pagination.js';
+export { Duration, HttpMethod, RequestLocation } from './integration/primitives.js';
+export * from './integration/rate-limit.js';
+export * from './integration/resource.js';
+export * from './integration/unified.js';
+export { integrationJsonSchema, userDirectoryJsonSchema } from './json-schema.js';
+export * from './unified/user-directory.js';
+export * from './unified/user-directory-writes.js';
