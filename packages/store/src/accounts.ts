@@ -1,4 +1,3 @@
-import type { Cipher } from './cipher.js';
 import {
   describeSecrets,
   insertAccount,
@@ -7,6 +6,7 @@ import {
   splitConnection,
   toAccount,
 } from './account-record.js';
+import type { Cipher } from './cipher.js';
 import { InvalidArgument } from './errors.js';
 import type { Db } from './tables.js';
 import type { AccountRepository } from './types.js';

@@ -45,7 +45,14 @@ export function createCipher(currentKey: Buffer, previousKeys: readonly Buffer[]
 
     open(sealed, context, what) {
       const [version, id, iv, tag, body, ...rest] = sealed.split('.');
-      if (version !== VERSION || id === undefined || iv === undefined || tag === undefined || body === undefined || rest.length > 0) {
+      if (
+        version !== VERSION ||
+        id === undefined ||
+        iv === undefined ||
+        tag === undefined ||
+        body === undefined ||
+        rest.length > 0
+      ) {
         throw new DecryptFailed(what, { details: { reason: 'unrecognised format' } });
       }
       const key = keys.get(id);
@@ -58,7 +65,9 @@ export function createCipher(currentKey: Buffer, previousKeys: readonly Buffer[]
         });
         decipher.setAAD(Buffer.from(context, 'utf8'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch (cause) {
         throw new DecryptFailed(what, { cause, details: { reason: 'authentication failed', key_id: id } });
       }

@@ -15,17 +15,16 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 export interface ResolveEncryptionKeyOptions {
   env: NodeJS.ProcessEnv;
-  dataDir?: string;
-  warn?: (message: string) => void;
+  dataDir?: string | undefined;
+  warn?: ((message: string) => void) | undefined;
 }
 
 export function resolveEncryptionKey(options: ResolveEncryptionKeyOptions): Buffer {
-  const { env } = options;
-  const fromEnv = env['SWITCHBOARD_ENCRYPTION_KEY'];
+  const { SWITCHBOARD_ENCRYPTION_KEY: fromEnv, NODE_ENV } = options.env;
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     return decodeKey(fromEnv, 'SWITCHBOARD_ENCRYPTION_KEY');
   }
-  if (env['NODE_ENV'] === 'production') throw new EncryptionKeyMissing();
+  if (NODE_ENV === 'production') throw new EncryptionKeyMissing();
 
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'SwitchboardWarning'));
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;

@@ -37,7 +37,8 @@ export function linkTokenRepository(db: Db, cipher: Cipher): LinkTokenRepository
   return {
     async create(environmentId, input) {
       const ttl = input.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-      if (!Number.isInteger(ttl) || ttl < 1) throw new InvalidArgument('ttlSeconds must be a positive integer');
+      if (!Number.isInteger(ttl) || ttl < 1)
+        throw new InvalidArgument('ttlSeconds must be a positive integer');
       const now = new Date();
       const expiresAt = new Date(now.getTime() + ttl * 1000).toISOString();
       const token = newSecret(TOKEN_PREFIX);

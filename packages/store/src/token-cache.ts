@@ -13,7 +13,11 @@ function context(key: string): string {
 export function tokenCache(db: Db, cipher: Cipher): TokenStore {
   return {
     async get(key) {
-      const row = await db.selectFrom('token_cache').select('token').where('key', '=', key).executeTakeFirst();
+      const row = await db
+        .selectFrom('token_cache')
+        .select('token')
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (row === undefined) return undefined;
       return JSON.parse(cipher.open(row.token, context(key), 'a cached token')) as TokenSet;
     },
@@ -24,7 +28,9 @@ export function tokenCache(db: Db, cipher: Cipher): TokenStore {
       await db
         .insertInto('token_cache')
         .values({ key, token: sealed, updated_at: updatedAt })
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ token: sealed, updated_at: updatedAt }))
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet({ token: sealed, updated_at: updatedAt }),
+        )
         .execute();
     },
 

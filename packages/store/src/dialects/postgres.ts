@@ -19,9 +19,12 @@ export function createPostgresDialect({ connectionString, schema }: PostgresOpti
     idleTimeoutMillis: 30_000,
     options: `-c search_path=${schema}`,
   });
-  // An idle client whose server went away emits 'error' on the pool; unhandled, that would kill the
-  // process. The pool has already discarded the client, and the next query reports the outage as
-  // StoreUnavailable with its own cause, so there is nothing more to do with this one.
-  pool.on('error', () => {});
+  // When Postgres goes away, pg emits 'error' on its clients; an unhandled 'error' event would kill the
+  // process, and the API must stay up and answer 503 instead. Idle clients report through the pool, clients
+  // in use have no listener of their own while checked out, so both get one. Nothing is lost: the query
+  // in flight fails with the same error (surfacing as StoreUnavailable), and the pool discards the client.
+  const ignore = () => {};
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
   return new PostgresDialect({ pool });
 }

@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** Environments, API keys, integrated accounts, link tokens and the token cache. */
 export const initial: Migration = {

@@ -1,0 +1,34 @@
+/**
+ * @module @switchboard/store — environments, API keys, integrated accounts with encrypted credentials,
+ * link tokens and the engine's token cache, on SQLite (embedded default) or Postgres behind one interface.
+ */
+export { type ResolveEncryptionKeyOptions, resolveEncryptionKey } from './encryption-key.js';
+export {
+  Conflict,
+  DatabaseUrlInvalid,
+  DecryptFailed,
+  EncryptionKeyInvalid,
+  EncryptionKeyMissing,
+  EnvironmentNotFound,
+  InvalidArgument,
+  MigrationFailed,
+  StoreUnavailable,
+} from './errors.js';
+export { type OpenStoreOptions, openStore } from './open-store.js';
+export type {
+  AccountPage,
+  AccountRepository,
+  AccountStatus,
+  ApiKeyRepository,
+  Environment,
+  EnvironmentRepository,
+  IntegratedAccount,
+  IntegratedAccountWithSecrets,
+  LinkToken,
+  LinkTokenRepository,
+  NewIntegratedAccount,
+  NewLinkToken,
+  Store,
+  TokenSet,
+  TokenStore,
+} from './types.js';

@@ -1,0 +1,79 @@
+import { Kysely, sql } from 'kysely';
+import { accountRepository } from './accounts.js';
+import { apiKeyRepository } from './api-keys.js';
+import { guarded, toStoreError } from './availability.js';
+import { createCipher } from './cipher.js';
+import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
+import { createPostgresDialect } from './dialects/postgres.js';
+import { createSqliteDialect } from './dialects/sqlite.js';
+import { environmentRepository } from './environments.js';
+import { StoreUnavailable } from './errors.js';
+import { linkTokenRepository } from './link-tokens.js';
+import { migrateToLatest } from './migrate.js';
+import type { Tables } from './tables.js';
+import { tokenCache } from './token-cache.js';
+import type { Store } from './types.js';
+
+export interface OpenStoreOptions {
+  /** `sqlite:PATH` (default `sqlite:./.switchboard/switchboard.db`), `sqlite::memory:` or `postgres://…`. */
+  url?: string | undefined;
+  /** 32 bytes; see resolveEncryptionKey. */
+  encryptionKey: Buffer;
+}
+
+/** Connects, migrates to the latest schema, and returns the store. Outages throw StoreUnavailable. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const target = parseDatabaseUrl(options.url);
+  const cipher = createCipher(options.encryptionKey);
+  let db: Kysely<Tables>;
+  try {
+    db = new Kysely<Tables>({ dialect: createDialect(target) });
+  } catch (cause) {
+    throw new StoreUnavailable(target.label, { cause });
+  }
+  const schema = target.dialect === 'postgres' ? target.schema : undefined;
+
+  let closing: Promise<void> | undefined;
+  const store: Store = {
+    dialect: target.dialect,
+    async migrate() {
+      try {
+        await migrateToLatest(db, schema);
+      } catch (error) {
+        throw toStoreError(error, target.label);
+      }
+    },
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        // Whatever stops `select 1` means the store cannot serve requests.
+        throw error instanceof StoreUnavailable
+          ? error
+          : new StoreUnavailable(target.label, { cause: error });
+      }
+    },
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+    environments: guarded(environmentRepository(db), target.label),
+    apiKeys: guarded(apiKeyRepository(db), target.label),
+    accounts: guarded(accountRepository(db, cipher), target.label),
+    linkTokens: guarded(linkTokenRepository(db, cipher), target.label),
+    tokens: guarded(tokenCache(db, cipher), target.label),
+  };
+
+  try {
+    await store.migrate();
+  } catch (error) {
+    // The migration error is the one worth reporting; a failure to tear down a half-open pool adds nothing.
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+function createDialect(target: DatabaseTarget) {
+  return target.dialect === 'sqlite' ? createSqliteDialect(target.path) : createPostgresDialect(target);
+}
