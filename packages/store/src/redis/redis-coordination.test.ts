@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis, redisReady } from './connect-redis.js';
+import { type BudgetPolicy, type RateBudget, RedisRateBudget } from './redis-rate-budget.js';
+import { RedisRefreshLock } from './redis-refresh-lock.js';
+import { ResilientRateBudget } from './resilient-rate-budget.js';
+import { ResilientRefreshLock } from './resilient-refresh-lock.js';
+
+const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const redis = connectRedis(url);
+let available = false;
+
+beforeAll(async () => {
+  available = await redisReady(redis);
+  if (!available)
+    console.warn(`\n*** Redis at ${url} is unreachable: the shared-budget tests are SKIPPED ***\n`);
+});
+afterAll(() => redis.disconnect());
+
+const policy = (limit: number): BudgetPolicy => ({ id: '0', limit, windowMs: 3_600_000 });
+
+describe('RedisRateBudget', () => {
+  it('never lets concurrent takers across two clients exceed the budget', async (ctx) => {
+    if (!available) ctx.skip();
+    const other = connectRedis(url);
+    await redisReady(other);
+    const key = `test:${randomUUID()}`;
+    const budgets = [new RedisRateBudget(redis), new RedisRateBudget(other)];
+    const waits = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => budgets[i % 2]!.take(key, policy(25))),
+    );
+    other.disconnect();
+    expect(waits.filter((w) => w === 0)).toHaveLength(25);
+    // An hour for 25 calls: the next call is about 144 s away.
+    expect(Math.min(...waits.filter((w) => w > 0))).toBeGreaterThan(100_000);
+  });
+
+  it('takes the upstream remaining count when it is lower', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.observe(key, policy(5000), 1, 60_000);
+    expect(await budget.take(key, policy(5000))).toBe(0);
+    expect(await budget.take(key, policy(5000))).toBeGreaterThan(0);
+  });
+});
+
+describe('RedisRefreshLock', () => {
+  it('runs one holder at a time across clients', async (ctx) => {
+    if (!available) ctx.skip();
+    const other = connectRedis(url);
+    await redisReady(other);
+    const key = randomUUID();
+    const locks = [new RedisRefreshLock(redis), new RedisRefreshLock(other)];
+    let inside = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        locks[i % 2]!.withLock(key, async () => {
+          inside++;
+          most = Math.max(most, inside);
+          await new Promise((r) => setTimeout(r, 10));
+          inside--;
+        }),
+      ),
+    );
+    other.disconnect();
+    expect(most).toBe(1);
+  });
+
+  it('frees the lock when a holder dies without releasing (fencing timeout)', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = randomUUID();
+    await redis.set(`switchboard:refresh-lock:${key}`, 'dead-holder', 'PX', 100);
+    const lock = new RedisRefreshLock(redis, { ttlMs: 1000 });
+    await expect(lock.withLock(key, async () => 'ran')).resolves.toBe('ran');
+  });
+});
+
+describe('when Redis is down', () => {
+  const down = connectRedis('redis://127.0.0.1:1');
+  afterAll(() => down.disconnect());
+  const warnings: string[] = [];
+  const logger = { warn: (_: unknown, message: string) => warnings.push(message) };
+
+  it('the budget falls back to the local one with a warning instead of failing', async () => {
+    const local: RateBudget = { take: async () => 0, observe: async () => {} };
+    const budget = new ResilientRateBudget(new RedisRateBudget(down), local, logger);
+    await expect(budget.take('k', policy(10))).resolves.toBe(0);
+    expect(warnings.some((w) => w.includes('local rate budget'))).toBe(true);
+  });
+
+  it('the refresh lock still runs the refresh', async () => {
+    const lock = new ResilientRefreshLock(new RedisRefreshLock(down, { waitMs: 100 }), logger);
+    await expect(lock.withLock('k', async () => 'refreshed')).resolves.toBe('refreshed');
+  });
+});
