@@ -1,17 +1,2 @@
-// nock 15's interceptors call Promise.withResolvers, which Node 20 lacks (see shared toolchain notes).
-// Installed before any test module imports nock.
-if (typeof Promise.withResolvers !== 'function') {
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value<T>() {
-      let resolve!: (value: T | PromiseLike<T>) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
+// Installed before any test module imports nock (see packages/testkit/src/promise-with-resolvers.ts).
+import '../packages/testkit/src/promise-with-resolvers.js';

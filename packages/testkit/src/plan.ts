@@ -1,0 +1,89 @@
+/**
+ * @module The scenarios an integration must cover, derived from its file alone: every declared unified resource
+ * and method, each declared filter, and the error and auth behaviours. Fixtures are checked against this plan, so a
+ * missing fixture is "not covered", never a silent pass.
+ */
+import type { CompiledIntegration } from '@switchboard/engine';
+import type { OperationMethod } from './fixture.js';
+
+export type ScenarioKind =
+  | 'list'
+  | 'filter'
+  | 'get'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthorized'
+  | 'token_refresh'
+  | 'rate_limited'
+  | 'server_error';
+
+export interface PlannedScenario {
+  /** The fixture file name without extension, e.g. `users.list.limit-7`. */
+  name: string;
+  model: string;
+  resource: string;
+  /** The table row it counts under: a unified method, or `errors` for error and auth behaviour. */
+  method: OperationMethod | 'errors';
+  kind: ScenarioKind;
+  limit?: number;
+  filter?: string;
+}
+
+/** Two unified page sizes: one that never divides an upstream page, and a larger one. */
+export const DEFAULT_LIMITS: readonly [number, number] = [7, 50];
+
+const METHODS: OperationMethod[] = ['list', 'get', 'create', 'update', 'delete'];
+
+export function filterSlug(filter: string): string {
+  return filter.replace(/\[(\w+)\]/g, '-$1').replace(/[^a-z0-9-]+/gi, '-');
+}
+
+export function planScenarios(integration: CompiledIntegration, limits = DEFAULT_LIMITS): PlannedScenario[] {
+  const plan: PlannedScenario[] = [];
+  const unified = integration.definition.unified ?? {};
+  let firstList: { model: string; resource: string } | undefined;
+  let firstGet: { model: string; resource: string } | undefined;
+  let firstCreate: { model: string; resource: string } | undefined;
+
+  for (const [model, resources] of Object.entries(unified)) {
+    for (const [resource, methods] of Object.entries(resources ?? {})) {
+      for (const method of METHODS) {
+        const operation = methods?.[method];
+        if (!operation) continue;
+        const base = { model, resource, method };
+        if (method === 'list') {
+          firstList ??= { model, resource };
+          for (const limit of limits)
+            plan.push({ ...base, name: `${resource}.list.limit-${limit}`, kind: 'list', limit });
+          for (const filter of operation.filters ?? []) {
+            plan.push({
+              ...base,
+              name: `${resource}.list.filter-${filterSlug(filter)}`,
+              kind: 'filter',
+              filter,
+            });
+          }
+        } else {
+          plan.push({ ...base, name: `${resource}.${method}`, kind: method });
+          if (method === 'get') firstGet ??= { model, resource };
+          if (method === 'create' && resource === 'users') firstCreate = { model, resource };
+        }
+      }
+    }
+  }
+
+  const errors = (kind: ScenarioKind, on: { model: string; resource: string } | undefined, name: string) => {
+    if (on) plan.push({ ...on, method: 'errors', kind, name: `errors.${name}` });
+  };
+  errors('unauthorized', firstList, 'unauthorized');
+  errors('not_found', firstGet, 'not-found');
+  errors('conflict', firstCreate, 'conflict');
+  if (integration.definition.auth.type.startsWith('oauth2'))
+    errors('token_refresh', firstList, 'token-refresh');
+  errors('rate_limited', firstList, 'rate-limited');
+  errors('server_error', firstList, 'server-error');
+  return plan;
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Exchange } from './fixture.js';
+import { REPLAY_ORIGIN, type Replay, startReplay } from './replay.js';
+
+const exchanges: Exchange[] = [
+  {
+    request: { method: 'GET', path: '/api/2/users', query: { limit: '100' } },
+    response: { status: 200, headers: { 'after-cursor': 'abc' }, body: [{ id: 1 }] },
+  },
+  {
+    request: { method: 'POST', path: '/api/2/roles/7/users', query: {}, body: [1, 2] },
+    response: { status: 200, headers: {}, body: [{ id: 1 }, { id: 2 }] },
+  },
+];
+
+let replay: Replay | undefined;
+afterEach(() => replay?.done());
+
+describe('startReplay', () => {
+  it('answers recorded requests with their recorded responses, once each', async () => {
+    replay = startReplay(exchanges);
+    const res = await fetch(`${REPLAY_ORIGIN}/api/2/users?limit=100`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('after-cursor')).toBe('abc');
+    expect(await res.json()).toEqual([{ id: 1 }]);
+    const post = await fetch(`${REPLAY_ORIGIN}/api/2/roles/7/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2]',
+    });
+    expect(post.status).toBe(200);
+    expect(replay.unexpected).toEqual([]);
+    expect(replay.unused()).toEqual([]);
+  });
+
+  it('reports an unexpected request with the closest recorded one, and the unused ones', async () => {
+    replay = startReplay(exchanges);
+    const res = await fetch(`${REPLAY_ORIGIN}/api/2/users?limit=50`);
+    expect(res.status).toBe(599);
+    expect(replay.unexpected).toHaveLength(1);
+    expect(replay.unexpected[0]).toContain('GET /api/2/users?limit=50');
+    expect(replay.unexpected[0]).toContain('closest recorded: GET /api/2/users?limit=100');
+    expect(replay.unused().map((r) => r.path)).toEqual(['/api/2/users', '/api/2/roles/7/users']);
+  });
+
+  it('matches bodies strictly', async () => {
+    replay = startReplay(exchanges);
+    const res = await fetch(`${REPLAY_ORIGIN}/api/2/roles/7/users`, { method: 'POST', body: '[2,1]' });
+    expect(res.status).toBe(599);
+    expect(replay.unexpected[0]).toContain('POST /api/2/roles/7/users [2,1]');
+  });
+});

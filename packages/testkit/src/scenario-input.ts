@@ -1,0 +1,94 @@
+/**
+ * @module Turns a planned scenario into the concrete operation to record, using what earlier scenarios of the
+ * same recording returned (ids to get, records to pick filter values from, what was created).
+ */
+import type { ScenarioOperation } from './fixture.js';
+import { FILTER_SAMPLES, WRITE_SAMPLES } from './model-samples.js';
+import type { PlannedScenario } from './plan.js';
+
+type UnifiedRecord = Record<string, unknown>;
+
+/** What a recording has learned so far. */
+export interface RecordingContext {
+  run: string;
+  listed: Map<string, UnifiedRecord[]>;
+  created: Map<string, string>;
+}
+
+/** An id no upstream will have. */
+export const MISSING_ID = '999999999';
+
+function fillRun<T>(value: T, run: string): T {
+  return JSON.parse(JSON.stringify(value).replaceAll('{{run}}', run)) as T;
+}
+
+function pickFilterValue(resource: string, filter: string, records: UnifiedRecord[]): string | undefined {
+  const sample = FILTER_SAMPLES[resource]?.[filter];
+  if (!sample) return undefined;
+  const values = records.map((r) => sample.pick(r)).filter((v): v is string => v !== undefined && v !== '');
+  if (values.length === 0) return undefined;
+  // Range filters take a value that keeps some records and drops others; equality takes the first.
+  if (filter.endsWith('[lt]')) return [...values].sort().at(-1);
+  if (filter.endsWith('[gte]')) return [...values].sort()[Math.floor(values.length / 2)];
+  return values[0];
+}
+
+/** The operation for a scenario, or why it cannot be recorded yet. */
+export function scenarioOperation(
+  scenario: PlannedScenario,
+  context: RecordingContext,
+): ScenarioOperation | { skip: string } {
+  const base = { model: scenario.model, resource: scenario.resource };
+  const listed = context.listed.get(scenario.resource) ?? [];
+  const firstId = typeof listed[0]?.['id'] === 'string' ? (listed[0]['id'] as string) : undefined;
+  switch (scenario.kind) {
+    case 'list':
+      return { ...base, method: 'list', ...(scenario.limit ? { limit: scenario.limit } : {}) };
+    case 'unauthorized':
+    case 'token_refresh':
+    case 'rate_limited':
+    case 'server_error':
+      return { ...base, method: 'list', limit: 7 };
+    case 'filter': {
+      const value = pickFilterValue(scenario.resource, scenario.filter ?? '', listed);
+      if (value === undefined)
+        return { skip: `no listed ${scenario.resource} record has a value for ${scenario.filter}` };
+      return { ...base, method: 'list', limit: 50, filters: { [scenario.filter ?? '']: value } };
+    }
+    case 'get':
+      return firstId ? { ...base, method: 'get', id: firstId } : { skip: `no ${scenario.resource} to get` };
+    case 'not_found':
+      return { ...base, method: 'get', id: MISSING_ID };
+    case 'create':
+    case 'conflict': {
+      const body = createBody(scenario.resource, context);
+      return body
+        ? { ...base, method: 'create', body }
+        : { skip: `no sample body to create ${scenario.resource}` };
+    }
+    case 'update': {
+      const id = context.created.get(scenario.resource);
+      const body = WRITE_SAMPLES[scenario.resource]?.update;
+      if (!id || !body) return { skip: `nothing created to update in ${scenario.resource}` };
+      return { ...base, method: 'update', id, body: fillRun(body, context.run) };
+    }
+    case 'delete': {
+      const id = context.created.get(scenario.resource);
+      return id
+        ? { ...base, method: 'delete', id }
+        : { skip: `nothing created to delete in ${scenario.resource}` };
+    }
+  }
+}
+
+function createBody(resource: string, context: RecordingContext): Record<string, unknown> | undefined {
+  if (resource === 'role_assignments') {
+    const user = context.listed.get('users')?.[0]?.['id'];
+    const role = context.created.get('roles') ?? context.listed.get('roles')?.[0]?.['id'];
+    return typeof user === 'string' && typeof role === 'string'
+      ? { user_id: user, role_id: role }
+      : undefined;
+  }
+  const body = WRITE_SAMPLES[resource]?.create;
+  return body ? fillRun(body, context.run) : undefined;
+}
