@@ -1,0 +1,20 @@
+/**
+ * @module How a route is guarded, declared in its Fastify `config`:
+ * - `resource`: /api calls; faults apply, a bearer token is required, the hourly budget is charged.
+ * - `open-resource`: like `resource` but the token is optional (`GET /api/1/events/types` is documented
+ *   without one); without a token nothing is charged.
+ * - `token-only`: a valid token is required, nothing else (`GET /auth/rate_limit` must not spend the budget
+ *   it reports).
+ */
+
+export type Access = 'resource' | 'open-resource' | 'token-only';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export const RESOURCE = { config: { access: 'resource' } } as const;
+export const OPEN_RESOURCE = { config: { access: 'open-resource' } } as const;
+export const TOKEN_ONLY = { config: { access: 'token-only' } } as const;

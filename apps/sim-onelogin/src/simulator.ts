@@ -1,0 +1,110 @@
+/**
+ * @module Assembles the simulator: seeded data, state, faults, hooks and routes on one Fastify instance
+ * that is returned without listening (tests use `app.inject()`).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { seedDirectory } from './data/seed-directory.js';
+import { type FaultControl, Faults } from './faults/fault-control.js';
+import { registerApiGuard } from './http/api-guard.js';
+import type { SimContext } from './http/context.js';
+import { registerFallbackHandlers } from './http/fallback-handlers.js';
+import { registerResponseHeaders } from './http/response-headers.js';
+import { ACCOUNT_ID, type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options.js';
+import { registerControlRoutes } from './routes/control-routes.js';
+import { registerEventsV1Routes } from './routes/events-v1-routes.js';
+import { registerRateLimitRoute } from './routes/rate-limit-route.js';
+import { registerRoleMembersV2Routes } from './routes/role-members-v2-routes.js';
+import { registerRolesGroupsV1Routes } from './routes/roles-groups-v1-routes.js';
+import { registerRolesV2Routes } from './routes/roles-v2-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerUserActionsV1Routes } from './routes/user-actions-v1-routes.js';
+import { registerUsersV1Routes } from './routes/users-v1-routes.js';
+import { registerUsersV2Routes } from './routes/users-v2-routes.js';
+import { SimulatorState } from './state.js';
+import { parseRequestBody } from './wire/request-body.js';
+
+export interface Simulator {
+  /** Not listening; use `app.inject()` or {@link Simulator.listen}. */
+  readonly app: FastifyInstance;
+  /** Listens (default port 0 = any free port, host 127.0.0.1) and returns the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** Counters, data, tokens and budget, for assertions. */
+  readonly state: SimulatorState;
+  /** The same operations as `POST /__sim/faults`. */
+  readonly faults: FaultControl;
+}
+
+/**
+ * Builds a OneLogin simulator.
+ *
+ * @example
+ * const sim = await buildSimulator({ users: 1000 });
+ * const url = await sim.listen();
+ * // POST `${url}/auth/oauth2/v2/token` with `Authorization: client_id:sim-client-id, client_secret:sim-client-secret`
+ */
+export async function buildSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const resolved = resolveOptions(options);
+  const seed = () =>
+    seedDirectory({ users: resolved.users, seed: resolved.seed, accountId: ACCOUNT_ID, now: Date.now() });
+  const state = new SimulatorState(seed(), resolved.tokenTtlSeconds, resolved.hourlyBudget);
+  const faults = new Faults(
+    {
+      revokeAllTokens: () => state.tokens.revokeAll(),
+      restartTokenFaultCounts: () => state.tokens.restartFaultCounts(),
+      getHourlyBudget: () => state.budget.limit,
+      setHourlyBudget: (limit) => {
+        state.budget.limit = limit;
+      },
+    },
+    resolved.hourlyBudget,
+  );
+  if (resolved.faults !== undefined) faults.set(resolved.faults);
+  const context: SimContext = {
+    state,
+    faults,
+    options: resolved,
+    now: () => Date.now(),
+    reseed: () => state.reset(seed()),
+  };
+  const app = createApp(resolved, context);
+  return {
+    app,
+    state,
+    faults,
+    async listen(port = 0, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    },
+    close: () => app.close(),
+  };
+}
+
+function createApp(options: ResolvedOptions, context: SimContext): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger,
+    // Rails ignores a trailing slash; route on the path only, whatever the Host.
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, raw, done) => {
+    done(null, parseRequestBody(request.headers['content-type'], raw as string));
+  });
+  registerFallbackHandlers(app);
+  registerApiGuard(app, context);
+  registerResponseHeaders(app);
+  registerTokenRoutes(app, context);
+  registerRateLimitRoute(app, context);
+  registerUsersV2Routes(app, context);
+  registerUsersV1Routes(app, context);
+  registerUserActionsV1Routes(app, context);
+  registerRolesV2Routes(app, context);
+  registerRoleMembersV2Routes(app, context);
+  registerRolesGroupsV1Routes(app, context);
+  registerEventsV1Routes(app, context);
+  registerControlRoutes(app, context);
+  return app;
+}
