@@ -1,0 +1,138 @@
+/**
+ * @module Real or documented OneLogin records, copied from shared/reference/onelogin-api.md (§ in each comment).
+ */
+
+/** §6.1: a real v1 list element recorded by JupiterOne (empty strings where fields are unset). */
+export const v1User = {
+  activated_at: '2021-04-28T21:10:57.207Z',
+  created_at: '2021-04-28T21:10:57.210Z',
+  email: 'exampleperson@jupiterone.com',
+  username: '',
+  firstname: 'Example',
+  group_id: null,
+  id: 132422371,
+  invalid_login_attempts: 0,
+  invitation_sent_at: '2021-04-28T21:10:57.187Z',
+  last_login: '2021-09-14T16:13:45.947Z',
+  lastname: 'Person',
+  locked_until: null,
+  comment: '',
+  openid_name: 'example.person',
+  locale_code: null,
+  preferred_locale_code: null,
+  password_changed_at: '2021-09-14T16:13:45.482Z',
+  phone: '',
+  status: 1,
+  updated_at: '2021-09-14T16:13:46.282Z',
+  distinguished_name: null,
+  external_id: null,
+  directory_id: null,
+  member_of: null,
+  samaccountname: null,
+  userprincipalname: null,
+  manager_ad_id: null,
+  manager_user_id: null,
+  role_id: [439868],
+  company: '',
+  department: '',
+  title: '',
+  state: 1,
+  trusted_idp_id: null,
+  custom_attributes: { customUserField: 'custom-user-value' },
+};
+
+/** §6.1: the v2 Get User documentation sample. */
+export const v2User = {
+  activated_at: '2017-12-12T23:59:28.665Z',
+  distinguished_name: null,
+  external_id: null,
+  firstname: 'Kelly',
+  last_login: '2020-06-03T19:59:21.382Z',
+  lastname: 'Slater',
+  company: 'WSL',
+  directory_id: null,
+  invitation_sent_at: null,
+  member_of: null,
+  updated_at: '2020-07-09T03:08:52.774Z',
+  preferred_locale_code: null,
+  created_at: '2017-12-12T23:57:56.781Z',
+  userprincipalname: null,
+  trusted_idp_id: null,
+  comment: '',
+  title: 'Surfer',
+  role_ids: [199848, 272445],
+  department: 'Waves',
+  id: 36216766,
+  custom_attributes: { employeenumber: null, food: 'chicken' },
+  invalid_login_attempts: 0,
+  manager_user_id: null,
+  locked_until: '2020-07-08T21:59:56.811Z',
+  username: 'kellyslater',
+  manager_ad_id: null,
+  email: 'kelly+preprod@onelogin.com',
+  phone: '+64272001122',
+  state: 1,
+  group_id: null,
+  password_changed_at: '2019-08-22T18:44:26.542Z',
+  status: 3,
+  samaccountname: null,
+};
+
+/** §9.2: the Get Event by ID documentation sample (an app login). */
+export const event = {
+  id: 123456,
+  created_at: '2014-02-18T02:34:15.626Z',
+  account_id: 1,
+  user_id: 654321,
+  event_type_id: 8,
+  notes: 'Initiated by OneLogin via SAML',
+  ipaddr: '123.456.789.0',
+  actor_user_id: 987654,
+  assuming_acting_user_id: null,
+  role_id: null,
+  app_id: 11111,
+  group_id: null,
+  otp_device_id: null,
+  policy_id: null,
+  actor_system: '',
+  custom_message: null,
+  role_name: null,
+  app_name: 'AppWonder',
+  group_name: null,
+  actor_user_name: 'Santiago Cuong',
+  user_name: 'Santiago Cuong',
+  policy_name: null,
+  otp_device_name: null,
+  operation_name: null,
+  directory_sync_run_id: null,
+  directory_id: null,
+  resolution: null,
+  client_id: null,
+  resource_type_id: null,
+  error_description: null,
+  proxy_ip: null,
+  risk_score: 48,
+  risk_reasons: 'Infrequent access from 73.68.253.46 (13%)',
+  risk_cookie_id: '1cc3xx9-a',
+  browser_fingerprint: '71fxxxx',
+};
+
+/** §7: a real v1 groups page (JupiterOne recording). */
+export const groupsPage = {
+  status: { error: false, code: 200, type: 'success', message: 'Success' },
+  pagination: { before_cursor: null, after_cursor: null, previous_link: null, next_link: null },
+  data: [{ id: 477661, name: 'Getting the Band Together', reference: null }],
+};
+
+/** §8.1: a v2 role with its member ids. */
+export const role = { id: 452448, name: 'New Role', admins: [], apps: [], users: [59305875, 60308064] };
+
+/** §8.2: one member of GET /api/2/roles/:id/users. */
+export const roleUser = {
+  id: 345,
+  name: 'Joe User',
+  username: 'joe.user@example.com',
+  added_by: { id: 678, name: 'Susan Boss' },
+  added_at: '2019-12-27T00:00:00Z',
+  assigned: true,
+};
