@@ -29,6 +29,7 @@ export const ConnectionField = Type.Object(
 export type ConnectionField = Static<typeof ConnectionField>;
 
 export const Connection = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), ConnectionField, {
+  ...Closed,
   description: 'The fields a customer supplies when linking an account, by name (snake_case).',
 });
 export type Connection = Static<typeof Connection>;

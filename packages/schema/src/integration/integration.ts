@@ -28,6 +28,7 @@ export const Integration = Type.Object(
     auth: Auth,
     pagination: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), PaginationScheme, {
+        ...Closed,
         description: 'Named paging schemes, referenced by `resources.<name>.<method>.pagination`.',
       }),
     ),
@@ -35,6 +36,7 @@ export const Integration = Type.Object(
     retry: Type.Optional(Retry),
     timeouts: Type.Optional(Timeouts),
     resources: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Resource, {
+      ...Closed,
       description: 'Upstream resources by name: the Proxy API.',
     }),
     unified: Type.Optional(UnifiedModels),

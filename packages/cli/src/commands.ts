@@ -1,0 +1,8 @@
+/**
+ * @module The command table. Adding a command: write `commands/<name>.ts` exporting a {@link Command} and list
+ * it here; `switchboard --help` picks it up.
+ */
+import type { Command } from './command.js';
+import { validate } from './commands/validate.js';
+
+export const COMMANDS: readonly Command[] = [validate];

@@ -1,0 +1,21 @@
+/**
+ * @module Stage 4: the semantic pass — what a JSON Schema cannot say. Each check is one file under `checks/`.
+ */
+import { checkJsonataExpressions } from './checks/jsonata-expressions.js';
+import { checkMapNames } from './checks/map-names.js';
+import { checkPaginationReferences } from './checks/pagination-references.js';
+import { checkRegularExpressions } from './checks/regular-expressions.js';
+import { checkResourceReferences } from './checks/resource-references.js';
+import type { SemanticCheck } from './checks/semantic-check.js';
+import { checkTemplatePlaceholders } from './checks/template-placeholders.js';
+import { checkUnifiedFilters } from './checks/unified-filters.js';
+
+export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  checkMapNames,
+  checkPaginationReferences,
+  checkResourceReferences,
+  checkTemplatePlaceholders,
+  checkJsonataExpressions,
+  checkUnifiedFilters,
+  checkRegularExpressions,
+];
