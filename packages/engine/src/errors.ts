@@ -101,3 +101,8 @@ export const UnsupportedFilter = createError(
   (names: string) => `unsupported filter(s): ${names}`,
 );
 export const InvalidInput = createError('SB_ERR_RUN_INVALID_INPUT', (reason: string) => reason);
+/** A get answered 2xx but its `record:` path (or mapping) yielded no record. */
+export const RecordNotFound = createError(
+  'SB_ERR_RUN_RECORD_NOT_FOUND',
+  (what: string) => `${what} was not found`,
+);

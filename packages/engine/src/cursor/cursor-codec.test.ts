@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createCursorCodec } from './cursor-codec.js';
+import { queryBinding } from './query-binding.js';
+
+const secret = 'a-test-secret-that-is-long-enough-32b';
+const codec = createCursorCodec(secret);
+const identity = {
+  integration: 'acme',
+  accountId: 'acct_1',
+  model: 'user-directory',
+  resource: 'users',
+  filters: { email: 'a@b.c', status: 'active' },
+};
+const binding = queryBinding(identity);
+const payload = { q: binding, p: { index: 2, state: 'tok' }, s: [3, 1] as const };
+
+describe('unified cursors', () => {
+  it('round-trips a position and skip', () => {
+    expect(codec.decode(codec.encode(payload), binding)).toEqual({ v: 1, ...payload });
+  });
+
+  it('is opaque base64url text', () => {
+    expect(codec.encode(payload)).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+  });
+
+  it('refuses a cursor with any byte changed', () => {
+    const cursor = codec.encode(payload);
+    for (let i = 0; i < cursor.length; i++) {
+      // 'A' and 'B' differ in the lowest bit: on the last character that is a padding bit.
+      const replacement = cursor[i] === 'A' ? 'B' : 'A';
+      const tampered = cursor.slice(0, i) + replacement + cursor.slice(i + 1);
+      expect(() => codec.decode(tampered, binding), `byte ${i}`).toThrow(
+        expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+      );
+    }
+  });
+
+  it('refuses a signature re-spelt with different padding bits', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const cursor = codec.encode(payload);
+    const last = alphabet.indexOf(cursor.at(-1) as string);
+    const respelt = cursor.slice(0, -1) + alphabet[last ^ 1];
+    expect(() => codec.decode(respelt, binding)).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+    );
+  });
+
+  it('refuses truncated, empty, oversized and foreign-secret cursors', () => {
+    const cursor = codec.encode(payload);
+    const other = createCursorCodec('another-secret-that-is-long-enough-32b');
+    for (const bad of [
+      cursor.slice(0, -3),
+      cursor.split('.')[0] as string,
+      '',
+      'x'.repeat(5000),
+      other.encode(payload),
+    ]) {
+      expect(() => codec.decode(bad, binding)).toThrow(
+        expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+      );
+    }
+  });
+
+  it('refuses a cursor from another account or another query', () => {
+    const cursor = codec.encode(payload);
+    for (const change of [{ accountId: 'acct_2' }, { filters: { email: 'x@y.z' } }, { resource: 'groups' }]) {
+      expect(() => codec.decode(cursor, queryBinding({ ...identity, ...change }))).toThrow(
+        expect.objectContaining({
+          code: 'SB_ERR_CURSOR_INVALID',
+          message: expect.stringContaining('another'),
+        }),
+      );
+    }
+  });
+
+  it('binds queries regardless of key order', () => {
+    expect(queryBinding({ ...identity, filters: { status: 'active', email: 'a@b.c' } })).toBe(binding);
+  });
+
+  it('requires a secret of at least 32 bytes', () => {
+    expect(() => createCursorCodec('short')).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_RUN_INVALID_INPUT' }),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * @module Where a list stands between two calls: the page to read next and how much of it was returned.
+ * Everything here is plain JSON so it fits in a signed cursor.
+ */
+import type { PagePosition } from '../http/pagination/strategy.js';
+
+/** A fan-out position: the parent page, the parent's index in it, and the child page of that parent. */
+export interface FanOutPosition {
+  parent: PagePosition;
+  at: number;
+  child: PagePosition;
+}
+
+export type ListPosition = PagePosition | FanOutPosition;
+
+/**
+ * Records already returned from the page at the position, counted after mapping, flat-map and filter:
+ * `[upstream records whose outputs were all returned, outputs already returned from the next upstream record]`.
+ * Kept as a pair so a resumed read skips those records without mapping them again.
+ */
+export type PageSkip = readonly [records: number, outputs: number];
+
+export const NO_SKIP: PageSkip = Object.freeze([0, 0]) as PageSkip;
+
+export function isPagePosition(value: unknown): value is PagePosition {
+  if (value === null || typeof value !== 'object') return false;
+  const { index, state } = value as Record<string, unknown>;
+  return (
+    isCount(index) &&
+    (state === null || typeof state === 'string' || (typeof state === 'number' && Number.isFinite(state)))
+  );
+}
+
+export function isFanOutPosition(value: unknown): value is FanOutPosition {
+  if (value === null || typeof value !== 'object') return false;
+  const { parent, at, child } = value as Record<string, unknown>;
+  return isPagePosition(parent) && isCount(at) && isPagePosition(child);
+}
+
+export function isPageSkip(value: unknown): value is PageSkip {
+  return Array.isArray(value) && value.length === 2 && isCount(value[0]) && isCount(value[1]);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}

@@ -1,0 +1,8 @@
+/**
+ * @module `auth.type: none` — public APIs.
+ */
+import type { AuthStrategy } from './strategy.js';
+
+export function noneStrategy(): AuthStrategy {
+  return { credentialNames: [], apply: async () => ({}) };
+}

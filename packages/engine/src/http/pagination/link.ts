@@ -1,0 +1,52 @@
+/**
+ * @module `type: link` — follow the next URL from an RFC 8288 `Link` header or the body. The URL is resolved
+ * against the page it came from and never followed to another origin: an upstream (or anything between it and
+ * us) must not be able to send our credentials elsewhere.
+ */
+import { ForeignNextLink } from '../../errors.js';
+import { findLink, parseLinkHeader } from './link-header.js';
+import { withPageSize } from './page-size.js';
+import { asToken, readResponseValue } from './response-value.js';
+import type { StrategyContext, StrategyFactory } from './strategy.js';
+
+export const linkStrategy: StrategyFactory<'link'> = (scheme, context) => ({
+  defaultStops: [],
+  request(first, state) {
+    if (state === null) return withPageSize(first, scheme);
+    // The next URL carries the whole query (page size included): the first request's query is not repeated.
+    const { query: _query, ...rest } = first;
+    return { ...rest, path: String(state) };
+  },
+  async next(page) {
+    const raw =
+      scheme.next.type === 'header'
+        ? findLink(parseLinkHeader(page.response.headers['link'] ?? ''), scheme.next.rel ?? 'next')
+        : await readResponseValue(scheme.next, page.response, `${context.pointer}/next`, context);
+    const target = asToken(raw);
+    if (target === null) return { stop: 'empty_cursor' };
+    return { state: sameOriginUrl(target, page.response.url, context) };
+  },
+});
+
+function sameOriginUrl(target: string, base: string, context: StrategyContext): string {
+  let url: URL;
+  let origin: string;
+  try {
+    origin = new URL(base).origin;
+    url = new URL(target, base);
+  } catch (error) {
+    throw new ForeignNextLink(context.label, {
+      cause: error,
+      details: { label: context.label, reason: 'unparseable next link' },
+    });
+  }
+  if (url.origin !== origin || origin === 'null') {
+    throw new ForeignNextLink(context.label, {
+      details: { label: context.label, origin: url.origin, expected_origin: origin },
+    });
+  }
+  // Some upstreams echo every query parameter into their next links, credentials included; the http layer
+  // adds them again on send, and cursors (which carry this URL) must never hold them.
+  for (const name of context.credentialParams ?? []) url.searchParams.delete(name);
+  return url.toString();
+}

@@ -1,0 +1,28 @@
+/**
+ * @module `type: offset` — a record offset, advanced by the records each page held (the page size, unless the
+ * upstream capped it lower; advancing by what was received never skips records).
+ */
+import { withPageSize } from './page-size.js';
+import { withRequestValue } from './request-value.js';
+import { asCount, readResponseValue } from './response-value.js';
+import type { StrategyFactory } from './strategy.js';
+
+export const offsetStrategy: StrategyFactory<'offset'> = (scheme, context) => {
+  const current = (state: string | number | null): number => (state === null ? 0 : Number(state));
+  return {
+    defaultStops: ['empty_page', 'short_page'],
+    request(first, state) {
+      return withRequestValue(withPageSize(first, scheme), scheme.request, current(state));
+    },
+    async next(page) {
+      if (page.records.length === 0) return { stop: 'empty_page' };
+      const next = current(page.state) + page.records.length;
+      if (scheme.total) {
+        const raw = await readResponseValue(scheme.total, page.response, `${context.pointer}/total`, context);
+        const total = asCount(raw);
+        if (total !== null && next >= total) return { stop: 'total' };
+      }
+      return { state: next };
+    },
+  };
+};

@@ -1,0 +1,113 @@
+/**
+ * @module The paging loop: one page in memory at a time, consumed as an async iterator. Applies the strategy,
+ * the stop rules, `max_pages` and the repeated-page guards. The consumer stopping early (`break`) sends no
+ * further request.
+ */
+import type { PaginationScheme } from '@switchboard/schema';
+import { RepeatedPageToken } from '../../errors.js';
+import type { UpstreamRequest, UpstreamResponse } from '../upstream.js';
+import { holdingStopRule } from './stop-rules.js';
+import { createStrategy } from './strategies.js';
+import type { PagePosition, PaginationStrategy, StrategyContext } from './strategy.js';
+
+export interface PaginateInput {
+  /** The first-page request without paging parameters. */
+  first: UpstreamRequest;
+  /** Absent: the resource is not paginated (one page). */
+  scheme?: PaginationScheme | undefined;
+  context: StrategyContext;
+  send(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** The records of a page (the resource's `records:` expression). */
+  extract(response: UpstreamResponse): Promise<unknown[]>;
+  /** Resume at this page instead of the first. */
+  start?: PagePosition | undefined;
+}
+
+export interface Page {
+  position: PagePosition;
+  /** 1-based page number in the whole traversal. */
+  number: number;
+  request: UpstreamRequest;
+  response: UpstreamResponse;
+  records: unknown[];
+  /** Where the following page is, or null when this is the last one. */
+  next: PagePosition | null;
+  /** Why this is the last page: a stop rule, `empty_cursor`, `total_pages`, `total`, `max_pages`, `unpaginated`. */
+  stop?: string;
+}
+
+export const FIRST_PAGE: PagePosition = Object.freeze({ index: 0, state: null });
+
+export async function* paginate(input: PaginateInput): AsyncGenerator<Page, void, undefined> {
+  const { scheme, context } = input;
+  const strategy = scheme ? createStrategy(scheme, context) : undefined;
+  let position = input.start ?? FIRST_PAGE;
+  const seen = new Set<string | number>();
+  if (position.state !== null) seen.add(position.state);
+  let previousFirstId: unknown;
+
+  for (;;) {
+    const request = strategy ? strategy.request(input.first, position.state) : input.first;
+    const response = await input.send(request);
+    const records = await input.extract(response);
+    const number = position.index + 1;
+    const page: Page = { position, number, request, response, records, next: null };
+
+    if (!strategy || !scheme) {
+      page.stop = 'unpaginated';
+    } else {
+      const firstId = idOf(records[0]);
+      if (firstId !== undefined && firstId === previousFirstId) {
+        // An upstream that ignores the page parameter answers the same page forever.
+        throw new RepeatedPageToken(context.label, {
+          details: { label: context.label, page: number, reason: 'same first record as the previous page' },
+        });
+      }
+      previousFirstId = firstId;
+      const outcome = await following(strategy, scheme, page, context);
+      if ('stop' in outcome) page.stop = outcome.stop;
+      else {
+        if (seen.has(outcome.state)) {
+          throw new RepeatedPageToken(context.label, {
+            details: {
+              label: context.label,
+              page: number,
+              reason: 'same page token or URL as an earlier page',
+            },
+          });
+        }
+        seen.add(outcome.state);
+        page.next = { index: number, state: outcome.state };
+      }
+    }
+
+    yield page;
+    if (page.next === null) return;
+    position = page.next;
+  }
+}
+
+async function following(
+  strategy: PaginationStrategy,
+  scheme: PaginationScheme,
+  page: Page,
+  context: StrategyContext,
+): Promise<{ state: string | number } | { stop: string }> {
+  const rule = await holdingStopRule(scheme, strategy.defaultStops, page, context);
+  if (rule !== undefined) return { stop: rule };
+  const step = await strategy.next({
+    state: page.position.state,
+    request: page.request,
+    response: page.response,
+    records: page.records,
+  });
+  if ('stop' in step) return step;
+  if (scheme.max_pages !== undefined && page.number >= scheme.max_pages) return { stop: 'max_pages' };
+  return step;
+}
+
+function idOf(record: unknown): unknown {
+  if (record === null || typeof record !== 'object') return undefined;
+  const id = (record as Record<string, unknown>)['id'];
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}

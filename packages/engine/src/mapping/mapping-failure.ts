@@ -1,0 +1,54 @@
+/**
+ * @module Turning a JSONata run-time error into `MappingFailed`: names the integration, what was being mapped,
+ * the YAML location (`file:line:col`) of the expression and the upstream record id, and keeps the cause.
+ */
+import type { SwitchboardError } from '@switchboard/errors';
+import type { CompiledIntegration } from '../config/compiled-integration.js';
+import { MappingFailed } from '../errors.js';
+
+export interface MappingSite {
+  integration: CompiledIntegration;
+  /** JSON pointer of the expression, e.g. `/unified/user-directory/users/list/response`. */
+  pointer: string;
+  /** What was being mapped, e.g. `users.list response` or `users.list pagination`. */
+  what: string;
+  /** Extra context for `details` (resource, method, model). */
+  details?: Record<string, unknown>;
+}
+
+// JSONata guardrail codes, reported in words because `D1012` means nothing to an integration author.
+const GUARDRAILS: Record<string, string> = {
+  D1011: 'stopped by the recursion-depth guardrail',
+  D1012: 'stopped by the evaluation-time guardrail (infinite loop?)',
+  D2015: 'stopped by the sequence-length guardrail',
+};
+
+/** Builds the error; `recordId` is the upstream record's `id` when it has one. */
+export function mappingFailure(site: MappingSite, error: unknown, recordId?: unknown): SwitchboardError {
+  const at = site.integration.locate(site.pointer);
+  const location = `${at.file}:${at.line}:${at.column}`;
+  const jsonata = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
+  const code = typeof jsonata['code'] === 'string' ? jsonata['code'] : undefined;
+  const message =
+    (code !== undefined ? GUARDRAILS[code] : undefined) ??
+    (typeof jsonata['message'] === 'string' ? jsonata['message'] : String(error));
+  const id = typeof recordId === 'string' || typeof recordId === 'number' ? String(recordId) : undefined;
+  const reason = `${message} at ${location}${id === undefined ? '' : ` (upstream record ${id})`}`;
+  return new MappingFailed(`${site.integration.name} ${site.what}`, reason, {
+    cause: error,
+    details: {
+      integration: site.integration.name,
+      ...site.details,
+      location,
+      pointer: site.pointer,
+      ...(id === undefined ? {} : { record_id: id }),
+      ...(code === undefined ? {} : { jsonata_code: code }),
+      ...(typeof jsonata['position'] === 'number' ? { position: jsonata['position'] } : {}),
+    },
+  });
+}
+
+/** The loader compiles every expression; a missing one means the file and the engine disagree. */
+export function notCompiled(site: MappingSite): SwitchboardError {
+  return mappingFailure(site, new Error('expression was not compiled by the loader'));
+}

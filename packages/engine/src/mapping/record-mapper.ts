@@ -1,0 +1,89 @@
+/**
+ * @module Upstream record → unified records. The `response:` expression runs once per record with `$` (and
+ * `$record`) the record and `$body`, `$headers`, `$query`, `$parent`, `$connection`, `$now` bound. An object is
+ * one record, an array flat-maps, null/undefined drops. `remote_data` (the record as received) is added here,
+ * never by the YAML.
+ */
+import { cleanOutput } from './clean-output.js';
+import type { CompiledExpression } from './expression.js';
+import { type MappingSite, mappingFailure, notCompiled } from './mapping-failure.js';
+
+/** Shared by every record of a page: built once per page, `record` swapped per record (no per-record object). */
+export interface MappingBindings {
+  record: unknown;
+  body: unknown;
+  headers: Record<string, string>;
+  query: Record<string, unknown>;
+  parent: unknown;
+  connection: Record<string, string>;
+  now: string;
+}
+
+export interface RecordMapper {
+  /** Pushes the unified records made from `record` onto `out`. */
+  mapInto(record: unknown, bindings: MappingBindings, out: Record<string, unknown>[]): Promise<void>;
+}
+
+export interface RecordMapperOptions {
+  /** The `response:` expression's site; with `identity`, the operation's (for error locations only). */
+  site: MappingSite;
+  /** The operation has no `response:`: the upstream record is the unified record. */
+  identity?: boolean;
+  /** Add `remote_data` (default true). */
+  remoteData?: boolean;
+}
+
+export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
+  const { site } = options;
+  const remoteData = options.remoteData ?? true;
+  let expression: CompiledExpression | undefined;
+  if (!options.identity) {
+    expression = site.integration.expression(site.pointer);
+    if (expression === undefined) throw notCompiled(site);
+  }
+
+  const emit = (value: unknown, record: unknown, out: Record<string, unknown>[]) => {
+    if (value === null || value === undefined) return;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw mappingFailure(
+        site,
+        new Error(`a mapping must produce objects, got ${kindOf(value)}`),
+        idOf(record),
+      );
+    }
+    // Mapping `$` returns the upstream object itself: copy it so remote_data cannot point at itself.
+    const unified = (value === record ? { ...value } : cleanOutput(value)) as Record<string, unknown>;
+    if (remoteData) unified['remote_data'] = record;
+    else delete unified['remote_data'];
+    out.push(unified);
+  };
+
+  return {
+    async mapInto(record, bindings, out) {
+      if (expression === undefined) {
+        emit(record, record, out);
+        return;
+      }
+      bindings.record = record;
+      let result: unknown;
+      try {
+        result = await expression.evaluate(record, bindings as unknown as Record<string, unknown>);
+      } catch (error) {
+        throw mappingFailure(site, error, idOf(record));
+      }
+      if (Array.isArray(result)) {
+        for (const item of result) emit(item, record, out);
+      } else emit(result, record, out);
+    },
+  };
+}
+
+function idOf(record: unknown): unknown {
+  return record !== null && typeof record === 'object'
+    ? (record as Record<string, unknown>)['id']
+    : undefined;
+}
+
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? 'a nested array' : typeof value;
+}

@@ -1,0 +1,75 @@
+/**
+ * @module Connection values against the integration's declared fields: only declared fields, required ones
+ * present, patterns and types respected. Every problem is listed at once; values are never echoed (they may be
+ * secrets).
+ */
+import type { CompiledIntegration } from '../config/compiled-integration.js';
+import { InvalidInput } from '../errors.js';
+
+export interface ConnectionProblem {
+  field: string;
+  message: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function checkConnection(
+  integration: CompiledIntegration,
+  connection: Record<string, unknown>,
+): Record<string, string> {
+  const declared = integration.definition.connection;
+  const problems: ConnectionProblem[] = [];
+  const values: Record<string, string> = {};
+
+  for (const name of Object.keys(connection ?? {})) {
+    if (!Object.hasOwn(declared, name))
+      problems.push({ field: name, message: 'is not a field of this integration' });
+  }
+  for (const [name, field] of Object.entries(declared)) {
+    const value = Object.hasOwn(connection ?? {}, name) ? connection[name] : undefined;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (field.required ?? true) problems.push({ field: name, message: 'is required' });
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.push({ field: name, message: 'must be a string' });
+      continue;
+    }
+    // Compiled as the loader validated it (no flags), so a pattern that loaded always compiles here.
+    if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
+      problems.push({
+        field: name,
+        message: `does not have the expected format${field.example ? ` (e.g. ${field.example})` : ''}`,
+      });
+      continue;
+    }
+    if (field.type === 'url' && !isHttpUrl(value)) {
+      problems.push({ field: name, message: 'must be an http(s) URL' });
+      continue;
+    }
+    if (field.type === 'email' && !EMAIL.test(value)) {
+      problems.push({ field: name, message: 'must be an email address' });
+      continue;
+    }
+    values[name] = value;
+  }
+
+  if (problems.length > 0) {
+    throw new InvalidInput(
+      `invalid connection: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      {
+        details: { integration: integration.name, problems },
+      },
+    );
+  }
+  return values;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

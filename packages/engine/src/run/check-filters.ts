@@ -1,0 +1,19 @@
+/**
+ * @module A filter the operation cannot apply is refused, naming the ones it can — never a silently
+ * unfiltered list.
+ */
+import { UnsupportedFilter } from '../errors.js';
+import type { ResolvedOperation } from './resolve-operation.js';
+
+export function checkFilters(operation: ResolvedOperation, filters: Record<string, string>): void {
+  const unsupported = Object.keys(filters).filter((name) => !operation.filters.includes(name));
+  if (unsupported.length === 0) return;
+  throw new UnsupportedFilter(unsupported.join(', '), {
+    details: {
+      integration: operation.integration.name,
+      resource: operation.resource,
+      unsupported,
+      supported: [...operation.filters],
+    },
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * @module Reads pages until `limit` records are collected and says where the next call starts. The upstream
+ * page size never changes; the unified limit is met by stopping inside a page and remembering how much of it was
+ * returned, so reading every cursor to the end returns each record exactly once, for any limit.
+ */
+import { type ListPosition, NO_SKIP, type PageSkip } from '../cursor/list-position.js';
+import type { TraceSink } from '../trace.js';
+import type { SourcePage } from './page-source.js';
+
+/** Pushes the output records made from one upstream record (mapped, flat-mapped, filtered) onto `out`. */
+export type RecordTransform = (record: unknown, page: SourcePage, out: unknown[]) => Promise<void>;
+
+export interface CollectInput {
+  pages: AsyncIterable<SourcePage>;
+  limit: number;
+  /** What was already returned from the first page (from the cursor). */
+  skip?: PageSkip | undefined;
+  /** Absent: upstream records are returned as they are (proxy lists). */
+  transform?: RecordTransform | undefined;
+  trace?: TraceSink | undefined;
+}
+
+export interface Collected<T> {
+  records: T[];
+  next: { position: ListPosition; skip: PageSkip } | null;
+}
+
+export async function collectRecords<T>(input: CollectInput): Promise<Collected<T>> {
+  const { limit, transform, trace } = input;
+  const out: unknown[] = [];
+  const scratch: unknown[] = [];
+  let skip = input.skip ?? NO_SKIP;
+
+  for await (const page of input.pages) {
+    const [fromRecord, fromOutput] = skip;
+    skip = NO_SKIP;
+    const before = out.length;
+    const note = (stop: string | undefined) =>
+      trace?.add({
+        kind: 'page',
+        label: page.label,
+        recordsIn: page.records.length,
+        recordsOut: out.length - before,
+        ...(stop ? { stop } : {}),
+      });
+
+    for (let r = fromRecord; r < page.records.length; r++) {
+      const record = page.records[r];
+      scratch.length = 0;
+      if (transform) await transform(record, page, scratch);
+      else scratch.push(record);
+      for (let k = r === fromRecord ? fromOutput : 0; k < scratch.length; k++) {
+        out.push(scratch[k]);
+        if (out.length < limit) continue;
+        // Full: the next call starts right after this output.
+        const next =
+          k + 1 < scratch.length
+            ? { position: page.position, skip: [r, k + 1] as const }
+            : r + 1 < page.records.length
+              ? { position: page.position, skip: [r + 1, 0] as const }
+              : page.next
+                ? { position: page.next, skip: NO_SKIP }
+                : null;
+        note(next ? 'limit' : page.stop);
+        return { records: out as T[], next };
+      }
+    }
+    note(page.stop);
+  }
+  return { records: out as T[], next: null };
+}

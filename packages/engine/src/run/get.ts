@@ -1,0 +1,22 @@
+/**
+ * @module `get`: one record by unified id.
+ */
+import type { GetInput, RecordResult } from './contract.js';
+import type { EngineInternals } from './engine-internals.js';
+import { extrasOf, openOperation } from './operation-context.js';
+import { readOne } from './read-one.js';
+import { resolveOperation } from './resolve-operation.js';
+
+export async function runGet(engine: EngineInternals, input: GetInput): Promise<RecordResult> {
+  const context = openOperation(engine, input);
+  const operation = await resolveOperation(context.integration, {
+    model: input.model,
+    resource: input.resource,
+    method: 'get',
+    filters: {},
+    connection: context.connection,
+    now: context.now,
+  });
+  const record = await readOne(context, operation, input.id, input.remoteData);
+  return { record, ...extrasOf(context) };
+}

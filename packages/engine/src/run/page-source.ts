@@ -1,0 +1,90 @@
+/**
+ * @module The pages a list reads, whatever their origin: one resource's pages, or a fan-out's child pages.
+ * Each page says where it is and where the next one is, in a form a unified cursor can carry.
+ */
+
+import type { ListPosition } from '../cursor/list-position.js';
+import { ConfigInvalid } from '../errors.js';
+import { type Page, paginate } from '../http/pagination/paginate.js';
+import type { PagePosition } from '../http/pagination/strategy.js';
+import type { UpstreamResponse } from '../http/upstream.js';
+import type { MappingSite } from '../mapping/mapping-failure.js';
+import type { QueryParams } from '../mapping/query-params.js';
+import type { CallTarget } from './call-target.js';
+import { callUpstream } from './call-upstream.js';
+import { credentialParams } from './credential-params.js';
+import { extractRecords } from './extract-records.js';
+import { pointer } from './json-pointer.js';
+import type { OperationContext } from './operation-context.js';
+import { type RequestScope, resourceRequest } from './resource-request.js';
+
+export interface SourcePage {
+  position: ListPosition;
+  next: ListPosition | null;
+  stop?: string | undefined;
+  /** `<resource>.<method>` of the call that answered. */
+  label: string;
+  records: unknown[];
+  response: UpstreamResponse;
+  /** The fan-out parent record (`$parent`). */
+  parent?: unknown;
+}
+
+export interface ResourcePagesInput {
+  target: CallTarget;
+  scope?: RequestScope;
+  /** Added to the resource's own query: mapped filters, then the remote query. */
+  query?: QueryParams[];
+  start?: PagePosition | undefined;
+  errorSite?: MappingSite | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The pages of one resource list call. */
+export function resourcePages(context: OperationContext, input: ResourcePagesInput): AsyncGenerator<Page> {
+  const { target } = input;
+  const first = resourceRequest(context, target, input.scope);
+  for (const extra of input.query ?? []) {
+    if (Object.keys(extra).length > 0) first.query = { ...first.query, ...extra };
+  }
+  const schemeName = target.definition.pagination;
+  const schemes = context.integration.definition.pagination ?? {};
+  const scheme =
+    schemeName === undefined ? undefined : Object.hasOwn(schemes, schemeName) ? schemes[schemeName] : null;
+  if (scheme === null) {
+    throw new ConfigInvalid(`${target.label} uses the undeclared pagination scheme ${schemeName}`, {
+      details: { integration: context.integration.name, resource: target.resource },
+    });
+  }
+  return paginate({
+    first,
+    scheme,
+    context: {
+      integration: context.integration,
+      pointer: pointer('pagination', schemeName ?? ''),
+      label: target.label,
+      credentialParams: credentialParams(context.integration),
+    },
+    start: input.start,
+    send: (request) =>
+      callUpstream(context, request, { target, errorSite: input.errorSite, signal: input.signal }),
+    extract: (response) => extractRecords(context, target, response),
+  });
+}
+
+/** A resource's pages as list pages (positions are plain page positions). */
+export async function* flatPages(
+  context: OperationContext,
+  input: ResourcePagesInput,
+): AsyncGenerator<SourcePage> {
+  for await (const page of resourcePages(context, input)) {
+    yield {
+      position: page.position,
+      next: page.next,
+      stop: page.stop,
+      label: input.target.label,
+      records: page.records,
+      response: page.response,
+    };
+  }
+}

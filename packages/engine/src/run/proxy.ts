@@ -1,0 +1,84 @@
+/**
+ * @module The Proxy API: a declared resource, 1-to-1. The resource method is chosen by shape (GET without id →
+ * list, GET with id → get, POST → create, PUT/PATCH → update, DELETE → delete). Lists answer the list envelope
+ * with the raw upstream records, paged and cursored like unified lists; single calls answer the body as is.
+ */
+import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
+import { isPagePosition } from '../cursor/list-position.js';
+import { queryBinding } from '../cursor/query-binding.js';
+import { InvalidCursor } from '../errors.js';
+import { callTarget } from './call-target.js';
+import { callUpstream } from './call-upstream.js';
+import { collectRecords } from './collect-records.js';
+import type { ProxyInput, ProxyResult } from './contract.js';
+import type { EngineInternals } from './engine-internals.js';
+import { extrasOf, openOperation } from './operation-context.js';
+import { flatPages } from './page-source.js';
+import { resolveLimit } from './resolve-limit.js';
+import { resourceRequest } from './resource-request.js';
+
+/** Proxy lists have no `limit:` of their own: the upstream page size by default, at most this many. */
+const PROXY_MAX_LIMIT = 1000;
+const PROXY_DEFAULT_LIMIT = 50;
+
+export function proxyMethod(method: HttpMethod, id: string | undefined): ResourceMethodName {
+  switch (method) {
+    case 'GET':
+      return id === undefined ? 'list' : 'get';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+    case 'PATCH':
+      return 'update';
+    case 'DELETE':
+      return 'delete';
+  }
+}
+
+export async function runProxy(engine: EngineInternals, input: ProxyInput): Promise<ProxyResult> {
+  const context = openOperation(engine, input);
+  const { integration } = context;
+  const target = callTarget(integration, input.resource, proxyMethod(input.method, input.id));
+  const query = input.query ?? {};
+
+  if (target.method === 'list') {
+    const schemeName = target.definition.pagination;
+    const pageSize = schemeName
+      ? integration.definition.pagination?.[schemeName]?.page_size?.value
+      : undefined;
+    const limit = resolveLimit(input.limit, {
+      default: Math.min(pageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
+      max: PROXY_MAX_LIMIT,
+    });
+    const binding = queryBinding({
+      integration: integration.name,
+      accountId: input.account.id,
+      model: 'proxy',
+      resource: input.resource,
+      remoteQuery: query,
+    });
+    const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
+    if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
+    const collected = await collectRecords<unknown>({
+      pages: flatPages(context, { target, query: [query], start: cursor?.p as never }),
+      limit,
+      skip: cursor?.s,
+      trace: context.trace,
+    });
+    return {
+      kind: 'list',
+      result: collected.records,
+      next_cursor: collected.next
+        ? engine.cursors.encode({ q: binding, p: collected.next.position, s: collected.next.skip })
+        : null,
+      result_count: collected.records.length,
+      ...extrasOf(context),
+    };
+  }
+
+  const request = resourceRequest(context, target, { id: input.id });
+  if (Object.keys(query).length > 0) request.query = { ...request.query, ...query };
+  if (input.body !== undefined) request.body = input.body;
+  const response = await callUpstream(context, request, { target });
+  return { kind: 'single', status: response.status, body: response.body, ...extrasOf(context) };
+}

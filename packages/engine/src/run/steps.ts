@@ -1,0 +1,64 @@
+/**
+ * @module `steps:` — extra upstream calls a write makes after its main call, each only `when` its condition
+ * holds (e.g. lock a user after updating it). Bindings: `$id` (unified id), `$body` (unified body),
+ * `$previous` (the previous call's response body), `$connection`, `$now`.
+ */
+import type { UpstreamResponse } from '../http/upstream.js';
+import { evaluateAt } from '../mapping/evaluate-at.js';
+import { isTruthy } from '../mapping/truthy.js';
+import { callUpstream } from './call-upstream.js';
+import type { OperationContext } from './operation-context.js';
+import { siteAt, siteOf } from './operation-sites.js';
+import type { ResolvedOperation } from './resolve-operation.js';
+import { resourceRequest } from './resource-request.js';
+
+export interface StepsInput {
+  /** The unified id of the record written (for create: the created one). */
+  id: string | undefined;
+  /** The upstream id steps call with unless they compute their own. */
+  upstreamId: string | undefined;
+  body: unknown;
+  previous: UpstreamResponse | undefined;
+}
+
+/** Runs the steps in order; returns the last response (or `previous` when none ran). */
+export async function runSteps(
+  context: OperationContext,
+  operation: ResolvedOperation,
+  input: StepsInput,
+): Promise<UpstreamResponse | undefined> {
+  let previous = input.previous;
+  for (const [index, step] of operation.steps.entries()) {
+    const bindings = {
+      id: input.id,
+      body: input.body,
+      previous: previous?.body,
+      query: {},
+      parent: undefined,
+      connection: context.connection,
+      now: context.now,
+    };
+    const what = `step ${index}`;
+    if (
+      step.when &&
+      !isTruthy(await evaluateAt(siteAt(operation, step.when, `${what} when`), input.body, bindings))
+    ) {
+      continue;
+    }
+    let id = input.upstreamId;
+    if (step.id) {
+      const value = await evaluateAt(siteAt(operation, step.id, `${what} id`), input.id, bindings);
+      id = value === undefined || value === null ? undefined : String(value);
+    }
+    const request = resourceRequest(context, step.call, { id });
+    if (step.body) {
+      const body = await evaluateAt(siteAt(operation, step.body, `${what} body`), input.body, bindings);
+      if (body !== undefined && body !== null) request.body = body;
+    }
+    previous = await callUpstream(context, request, {
+      target: step.call,
+      errorSite: siteOf(operation, 'error'),
+    });
+  }
+  return previous;
+}

@@ -1,0 +1,143 @@
+/**
+ * @module `create`, `update` and `delete`: map the unified body, make the main call, run `steps`, then answer
+ * per `result:` — the mapped upstream response (default), a fresh `get`, or the input echoed with the id.
+ * An update whose body mapping yields nothing skips the main call when it has steps (e.g. only a lock).
+ */
+import type { UnifiedMethodName } from '@switchboard/schema';
+import { RecordNotFound } from '../errors.js';
+import type { UpstreamResponse } from '../http/upstream.js';
+import { evaluateAt } from '../mapping/evaluate-at.js';
+import { callUpstream } from './call-upstream.js';
+import type { RecordResult } from './contract.js';
+import type { EngineInternals } from './engine-internals.js';
+import { extractRecord } from './extract-records.js';
+import { extrasOf, type OperationInputBase, openOperation } from './operation-context.js';
+import { siteOf } from './operation-sites.js';
+import { readOne, upstreamIdOf } from './read-one.js';
+import { operationMapper, pageBindings } from './record-mapping.js';
+import { resolveOperation } from './resolve-operation.js';
+import { resourceRequest } from './resource-request.js';
+import { runSteps } from './steps.js';
+
+/** Unified fields that are accepted on writes but never echoed back (unified-user-directory: `password`). */
+const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(['password']);
+
+export interface WriteInput extends OperationInputBase {
+  model: string;
+  resource: string;
+  remoteData?: boolean | undefined;
+  id?: string | undefined;
+  body?: Record<string, unknown> | undefined;
+}
+
+export async function runWrite(
+  engine: EngineInternals,
+  method: Extract<UnifiedMethodName, 'create' | 'update' | 'delete'>,
+  input: WriteInput,
+): Promise<RecordResult> {
+  const context = openOperation(engine, input);
+  const { integration, connection, now } = context;
+  const resolve = (which: UnifiedMethodName) =>
+    resolveOperation(integration, {
+      model: input.model,
+      resource: input.resource,
+      method: which,
+      filters: {},
+      connection,
+      now,
+    });
+  const operation = await resolve(method);
+  const unifiedBody = input.body;
+
+  let upstreamId: string | undefined;
+  if (input.id !== undefined) {
+    upstreamId = await upstreamIdOf(context, operation, input.id, unifiedBody);
+    if (upstreamId === undefined) {
+      throw new RecordNotFound(`${input.resource} ${input.id}`, {
+        details: { integration: integration.name, resource: input.resource, id: input.id },
+      });
+    }
+  }
+
+  let upstreamBody: unknown = method === 'delete' ? undefined : unifiedBody;
+  const bodySite = siteOf(operation, 'body');
+  if (bodySite) {
+    upstreamBody = await evaluateAt(bodySite, unifiedBody ?? {}, {
+      id: input.id,
+      body: unifiedBody,
+      query: {},
+      parent: undefined,
+      connection,
+      now,
+    });
+  }
+
+  const skipMain =
+    method === 'update' &&
+    bodySite !== undefined &&
+    (upstreamBody === undefined || upstreamBody === null) &&
+    operation.steps.length > 0;
+  let response: UpstreamResponse | undefined;
+  let mapped: Record<string, unknown> | undefined;
+  let record: unknown;
+  if (!skipMain) {
+    const request = resourceRequest(context, operation.call, { id: upstreamId });
+    if (upstreamBody !== undefined && upstreamBody !== null) request.body = upstreamBody;
+    response = await callUpstream(context, request, {
+      target: operation.call,
+      errorSite: siteOf(operation, 'error'),
+    });
+    record = await extractRecord(context, operation.call, response);
+    if (method !== 'delete' && record !== null && typeof record === 'object' && !Array.isArray(record)) {
+      const out: Record<string, unknown>[] = [];
+      await operationMapper(operation, input.remoteData).mapInto(
+        record,
+        pageBindings(context, response, {}),
+        out,
+      );
+      mapped = out[0];
+    }
+  }
+
+  let id = input.id;
+  let stepsUpstreamId = upstreamId;
+  if (method === 'create') {
+    const rawId = idText((record as { id?: unknown } | undefined)?.id);
+    id = idText(mapped?.['id']) ?? rawId;
+    stepsUpstreamId = rawId ?? id;
+  }
+  await runSteps(context, operation, {
+    id,
+    upstreamId: stepsUpstreamId,
+    body: unifiedBody,
+    previous: response,
+  });
+
+  let result: Record<string, unknown>;
+  if (method === 'delete') result = { id: input.id };
+  else if (operation.result === 'get' || (skipMain && operation.result === 'response')) {
+    if (id === undefined) throw new RecordNotFound(`the ${method}d ${input.resource}`);
+    result = await readOne(context, await resolve('get'), id, input.remoteData);
+  } else if (operation.result === 'body') {
+    result = echo(unifiedBody, id);
+    if ((input.remoteData ?? true) && record !== null && typeof record === 'object')
+      result['remote_data'] = record;
+  } else result = mapped ?? (id === undefined ? {} : { id });
+  return { record: result, ...extrasOf(context) };
+}
+
+function echo(body: Record<string, unknown> | undefined, id: string | undefined): Record<string, unknown> {
+  const echoed: Record<string, unknown> = {};
+  if (id !== undefined) echoed['id'] = id;
+  for (const [key, value] of Object.entries(body ?? {}))
+    if (!WRITE_ONLY_FIELDS.has(key) && key !== 'id') echoed[key] = value;
+  return echoed;
+}
+
+function idText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== ''
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
+}
