@@ -1,7 +1,7 @@
 /**
- * @module Makes a JSONata result plain JSON: drops `undefined` and function values and turns JSONata's
- * internal sequences (arrays carrying `sequence`/`keepSingleton` flags) into plain arrays. Works in place and
- * only allocates when a sequence has to be replaced; upstream data (from JSON) never needs either.
+ * @module Makes a JSONata result plain JSON: drops `undefined` and function values, turns JSONata's internal
+ * sequences (arrays carrying `sequence`/`keepSingleton` flags) into plain arrays, and rebuilds its
+ * prototype-less objects as ordinary ones.
  */
 
 export function cleanOutput<T>(value: T): T {
@@ -15,11 +15,11 @@ function clean(value: unknown): unknown {
     for (let i = 0; i < array.length; i++) array[i] = clean(array[i]);
     return array;
   }
-  const object = value as Record<string, unknown>;
-  for (const key in object) {
-    const item = object[key];
-    if (!keep(item)) delete object[key];
-    else if (item !== null && typeof item === 'object') object[key] = clean(item);
+  // JSONata builds objects without a prototype; callers (and deep equality) expect plain JSON objects.
+  const object: Record<string, unknown> = {};
+  for (const key in value as Record<string, unknown>) {
+    const item = (value as Record<string, unknown>)[key];
+    if (keep(item)) object[key] = item !== null && typeof item === 'object' ? clean(item) : item;
   }
   return object;
 }

@@ -15,6 +15,8 @@ export interface MappingBindings {
   headers: Record<string, string>;
   query: Record<string, unknown>;
   parent: unknown;
+  /** On writes: the unified request body (`$request`), e.g. to build an id the upstream answer lacks. */
+  request?: unknown;
   connection: Record<string, string>;
   now: string;
 }

@@ -19,7 +19,7 @@ import { resourceRequest } from './resource-request.js';
 export async function upstreamIdOf(
   context: OperationContext,
   operation: ResolvedOperation,
-  id: string,
+  id: string | undefined,
   body?: unknown,
 ): Promise<string | undefined> {
   const site = siteOf(operation, 'id');

@@ -22,6 +22,7 @@ export function pageBindings(
   response: UpstreamResponse,
   query: Record<string, unknown>,
   parent?: unknown,
+  request?: unknown,
 ): MappingBindings {
   return {
     record: undefined,
@@ -29,6 +30,7 @@ export function pageBindings(
     headers: response.headers,
     query,
     parent,
+    request,
     connection: context.connection,
     now: context.now,
   };

@@ -50,10 +50,11 @@ export async function runWrite(
   const unifiedBody = input.body;
 
   let upstreamId: string | undefined;
-  if (input.id !== undefined) {
+  // A create may still address a parent (e.g. the role a member is added to) through its `id:` expression.
+  if (input.id !== undefined || (method === 'create' && siteOf(operation, 'id'))) {
     upstreamId = await upstreamIdOf(context, operation, input.id, unifiedBody);
     if (upstreamId === undefined) {
-      throw new RecordNotFound(`${input.resource} ${input.id}`, {
+      throw new RecordNotFound(`${input.resource} ${input.id ?? '(no id)'}`, {
         details: { integration: integration.name, resource: input.resource, id: input.id },
       });
     }
@@ -88,11 +89,12 @@ export async function runWrite(
       errorSite: siteOf(operation, 'error'),
     });
     record = await extractRecord(context, operation.call, response);
-    if (method !== 'delete' && record !== null && typeof record === 'object' && !Array.isArray(record)) {
+    // Arrays too: some upstreams answer a write with a list (OneLogin: `[{"id": <user>}]` on role members).
+    if (method !== 'delete' && record !== null && typeof record === 'object') {
       const out: Record<string, unknown>[] = [];
       await operationMapper(operation, input.remoteData).mapInto(
         record,
-        pageBindings(context, response, {}),
+        pageBindings(context, response, {}, undefined, unifiedBody),
         out,
       );
       mapped = out[0];

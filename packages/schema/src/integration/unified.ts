@@ -58,7 +58,7 @@ const OperationFields = {
   ),
   response: Type.Optional(
     Expression(
-      'Upstream record → unified record. Input: the record; `$body`, `$headers`, `$query`, `$parent`, `$connection`, `$now`. An array flat-maps, null drops.',
+      'Upstream record → unified record. Input: the record; `$body`, `$headers`, `$query`, `$parent`, `$connection`, `$now`, and on writes `$request` (the unified body). An array flat-maps, null drops.',
     ),
   ),
   error: Type.Optional(

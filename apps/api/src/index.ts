@@ -1,0 +1,28 @@
+/**
+ * @module @switchboard/api — the hosted Unified, Proxy and Passthrough APIs over the engine and the store.
+ */
+export { type BuildOptions, build } from './app.js';
+export { deriveCursorSecret } from './cursor-secret.js';
+export { type DemoHandle, type StartDemoOptions, startDemo } from './demo.js';
+export { ERROR_STATUS, statusOf } from './error-status.js';
+export {
+  ApiRateLimited,
+  BadRequest,
+  Internal,
+  InvalidJson,
+  JsonTooDeep,
+  NotFound,
+  PayloadTooLarge,
+  SettingsInvalid,
+  Unauthorized,
+  UnsupportedMediaType,
+  ValidationFailed,
+} from './errors.js';
+export { loggerOptions } from './logger.js';
+export {
+  DEFAULT_INTEGRATIONS_DIR,
+  type ServerHandle,
+  type StartServerOptions,
+  startServer,
+} from './server.js';
+export { type Budget, parseSettings, type Settings } from './settings.js';

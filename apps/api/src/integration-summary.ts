@@ -1,0 +1,55 @@
+/**
+ * @module How an integration is described to API callers (`GET /integrations`): its name, label, category,
+ * unified resources and the connection form, never its internals.
+ */
+import type { CompiledIntegration } from '@switchboard/engine';
+
+export interface ConnectionFieldSummary {
+  name: string;
+  label: string;
+  type: string;
+  secret: boolean;
+  required: boolean;
+  help?: string;
+  placeholder?: string;
+  pattern?: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface IntegrationSummary {
+  name: string;
+  label: string;
+  category: string | null;
+  unified_models: Record<string, string[]>;
+  proxy_resources: string[];
+  connection_fields: ConnectionFieldSummary[];
+}
+
+export function summarizeIntegration(integration: CompiledIntegration): IntegrationSummary {
+  const definition = integration.definition;
+  const unified_models: Record<string, string[]> = {};
+  for (const [model, resources] of Object.entries(definition.unified ?? {})) {
+    unified_models[model] = Object.keys(resources ?? {});
+  }
+  const connection_fields = Object.entries(definition.connection).map(([name, field]) => ({
+    name,
+    label: field.label,
+    type: field.type ?? 'string',
+    secret: field.secret === true,
+    required: field.required !== false,
+    ...(field.help === undefined ? {} : { help: field.help }),
+    ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+    ...(field.pattern === undefined ? {} : { pattern: field.pattern }),
+    ...(field.prefix === undefined ? {} : { prefix: field.prefix }),
+    ...(field.suffix === undefined ? {} : { suffix: field.suffix }),
+  }));
+  return {
+    name: integration.name,
+    label: definition.label,
+    category: definition.category ?? null,
+    unified_models,
+    proxy_resources: Object.keys(definition.resources),
+    connection_fields,
+  };
+}

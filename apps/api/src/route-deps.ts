@@ -1,0 +1,16 @@
+/**
+ * @module What every route group receives: the engine, the store and the settings. Routes hold no state.
+ */
+import type { Engine } from '@switchboard/engine';
+import type { Store } from '@switchboard/store';
+import type { Settings } from './settings.js';
+import type { StoreHealth } from './store-health.js';
+
+export interface RouteDeps {
+  engine: Engine;
+  store: Store;
+  settings: Settings;
+  storeHealth: StoreHealth;
+  /** Signs the integrated-accounts list cursor. */
+  cursorKey: Uint8Array;
+}

@@ -1,0 +1,288 @@
+/**
+ * @module Integrated accounts: link (fields checked, then credentials verified live), list, read, rotate
+ * credentials, delete (revoking the upstream token), and capabilities. Secrets never leave: responses carry the
+ * non-secret connection fields only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Engine } from '@switchboard/engine';
+import type { IntegratedAccount, Store } from '@switchboard/store';
+import type { FastifyInstance } from 'fastify';
+import { accountContext, loadAccount } from '../account-access.js';
+import { decodeAccountCursor, encodeAccountCursor } from '../account-cursor.js';
+import { NotFound } from '../errors.js';
+import { callerOf } from '../request-context.js';
+import type { RouteDeps } from '../route-deps.js';
+import { errors, IdParam, listEnvelope } from '../schemas/common.js';
+import { IntegratedAccount as AccountSchema, Connection } from '../schemas/components.js';
+
+const accountRef = { $ref: `${AccountSchema.$id}#` };
+const connectionRef = { $ref: `${Connection.$id}#` };
+const idParams = { type: 'object', required: ['id'], properties: { id: IdParam } } as const;
+
+interface CreateBody {
+  integration: string;
+  tenant_id: string;
+  connection: Record<string, string>;
+}
+
+interface ListQuery {
+  limit: number;
+  next_cursor?: string;
+  integration?: string;
+  tenant_id?: string;
+}
+
+export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { engine, store } = deps;
+
+  app.post<{ Body: CreateBody }>(
+    '/integrated-accounts',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'Link an account: fields are checked, then the credentials are verified with the upstream',
+        body: {
+          type: 'object',
+          required: ['integration', 'tenant_id', 'connection'],
+          additionalProperties: false,
+          properties: {
+            integration: { type: 'string', minLength: 1, maxLength: 100 },
+            tenant_id: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 256,
+              description: 'Your identifier of the customer who owns the account.',
+            },
+            connection: connectionRef,
+          },
+        },
+        response: { 201: accountRef, ...errors(422, 502, 504) },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const { integration: name, tenant_id, connection: given } = request.body;
+      const integration = engine.integration(name);
+      const connection = engine.checkConnection(name, given);
+      await verifyCredentials(engine, store, name, connection);
+      const account = await store.accounts.create(caller.environmentId, {
+        integration: name,
+        tenantId: tenant_id,
+        connection,
+        secretFields: [...integration.secretFields],
+      });
+      return reply.code(201).send(account);
+    },
+  );
+
+  app.get<{ Querystring: ListQuery }>(
+    '/integrated-accounts',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'List integrated accounts',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            next_cursor: { type: 'string', minLength: 1, maxLength: 2048 },
+            integration: { type: 'string', minLength: 1, maxLength: 100 },
+            tenant_id: { type: 'string', minLength: 1, maxLength: 256 },
+          },
+        },
+        response: { 200: listEnvelope(accountRef, 'A page of accounts, oldest first.'), ...errors() },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const { limit, next_cursor, integration, tenant_id } = request.query;
+      const filters = {
+        ...(integration === undefined ? {} : { integration }),
+        ...(tenant_id === undefined ? {} : { tenantId: tenant_id }),
+      };
+      const after =
+        next_cursor === undefined ? undefined : decodeAccountCursor(deps.cursorKey, next_cursor, filters);
+      // One extra row tells whether another page exists without a count query.
+      const rows = await store.accounts.list(caller.environmentId, {
+        limit: limit + 1,
+        ...filters,
+        ...(after === undefined ? {} : { after }),
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        result: page,
+        next_cursor:
+          rows.length > limit && last !== undefined
+            ? encodeAccountCursor(deps.cursorKey, { after: last.id, ...filters })
+            : null,
+        prev_cursor: null,
+        result_count: page.length,
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/integrated-accounts/:id',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'Read an integrated account',
+        params: idParams,
+        response: { 200: accountRef, ...errors(404) },
+      },
+    },
+    async (request) => {
+      const account = await store.accounts.get(callerOf(request).environmentId, request.params.id);
+      if (account === undefined) throw new NotFound('integrated account');
+      return account;
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: { connection: Record<string, string> } }>(
+    '/integrated-accounts/:id',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'Rotate credentials: the given fields replace the stored ones, then are verified again',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['connection'],
+          additionalProperties: false,
+          properties: { connection: connectionRef },
+        },
+        response: { 200: accountRef, ...errors(404, 422, 502, 504) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const current = await loadAccount(store, caller, request.params.id);
+      const integration = engine.integration(current.integration);
+      const merged = { ...accountContext(current).connection, ...request.body.connection };
+      const connection = engine.checkConnection(current.integration, merged);
+      await verifyCredentials(engine, store, current.integration, connection);
+      const updated = await store.accounts.updateConnection(caller.environmentId, current.id, connection, [
+        ...integration.secretFields,
+      ]);
+      if (updated === undefined) throw new NotFound('integrated account');
+      // Tokens cached for the old credentials must not outlive them.
+      await forgetTokens(store, current.integration, current.id);
+      return updated;
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/integrated-accounts/:id',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'Delete an integrated account (revokes its upstream token where the integration says how)',
+        params: idParams,
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const account = await loadAccount(store, caller, request.params.id);
+      // The store decides the one winner among concurrent deletes; only the winner revokes.
+      if (!(await store.accounts.delete(caller.environmentId, account.id))) {
+        throw new NotFound('integrated account');
+      }
+      try {
+        await engine.revoke(account.integration, accountContext(account));
+      } catch (error) {
+        // The account is gone either way; a failed revoke is the upstream's problem to expire.
+        request.log.warn({ err: error, integrated_account_id: account.id }, 'token revocation failed');
+        await forgetTokens(store, account.integration, account.id);
+      }
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/integrated-accounts/:id/capabilities',
+    {
+      schema: {
+        tags: ['integrated accounts'],
+        summary: 'Which unified resources, methods and filters this account supports',
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['integrated_account_id', 'integration', 'unified_models', 'proxy_resources'],
+            properties: {
+              integrated_account_id: { type: 'string' },
+              integration: { type: 'string' },
+              unified_models: {
+                type: 'object',
+                description: 'By model, then resource: `{ methods, filters }`.',
+                additionalProperties: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'object',
+                    required: ['methods', 'filters'],
+                    properties: {
+                      methods: { type: 'array', items: { type: 'string' } },
+                      filters: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+              proxy_resources: {
+                type: 'object',
+                description:
+                  'Proxy resources and the methods each declares (list, get, create, update, delete).',
+                additionalProperties: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      const account = await store.accounts.get(callerOf(request).environmentId, request.params.id);
+      if (account === undefined) throw new NotFound('integrated account');
+      return capabilitiesOf(engine, account);
+    },
+  );
+}
+
+function capabilitiesOf(engine: Engine, account: IntegratedAccount) {
+  const resources = engine.integration(account.integration).definition.resources;
+  const proxy_resources: Record<string, string[]> = {};
+  for (const [name, resource] of Object.entries(resources)) {
+    proxy_resources[name] = Object.keys(resource).filter((key) => key !== 'description');
+  }
+  return {
+    integrated_account_id: account.id,
+    integration: account.integration,
+    unified_models: engine.capabilities(account.integration),
+    proxy_resources,
+  };
+}
+
+/**
+ * Verifies credentials under a throw-away account id: a token cached under the real id (old credentials) must
+ * not make new credentials look valid, and the probe's token is dropped afterwards.
+ */
+async function verifyCredentials(
+  engine: Engine,
+  store: Store,
+  integration: string,
+  connection: Record<string, string>,
+): Promise<void> {
+  const probeId = `verify_${randomUUID()}`;
+  try {
+    await engine.verify(integration, { id: probeId, connection });
+  } finally {
+    await forgetTokens(store, integration, probeId);
+  }
+}
+
+/** Drops cached tokens of an account. The key format is the engine's (`<integration>:<account id>`). */
+async function forgetTokens(store: Store, integration: string, accountId: string): Promise<void> {
+  await store.tokens.delete(`${integration}:${accountId}`).catch(() => undefined);
+}

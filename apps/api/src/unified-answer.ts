@@ -1,0 +1,28 @@
+/**
+ * @module The body of a unified answer in each `response_format`:
+ * - `unified` (default): the list envelope, or the bare record;
+ * - `raw`: the upstream bodies as received, `{ raw: [...] }` (lists keep their cursor fields so paging works);
+ * - `debug`: the unified answer plus `debug.trace`, every upstream exchange with secrets masked.
+ * `raw` and `debug` are serialized as plain JSON; `unified` goes through the model's schema.
+ */
+import type { ListResult, RecordResult, ResponseFormat } from '@switchboard/engine';
+import type { FastifyReply } from 'fastify';
+import { plainJson } from './plain-json.js';
+import { setRateLimitHeaders } from './upstream-rate-limit.js';
+
+export function listAnswer(reply: FastifyReply, result: ListResult, format: ResponseFormat): unknown {
+  setRateLimitHeaders(reply, result.rateLimit);
+  const paging = { next_cursor: result.next_cursor, prev_cursor: null, result_count: result.result_count };
+  if (format === 'unified') return { result: result.result, ...paging };
+  plainJson(reply);
+  if (format === 'raw') return { raw: result.raw ?? [], ...paging };
+  return { result: result.result, ...paging, debug: { trace: result.trace ?? [] } };
+}
+
+export function recordAnswer(reply: FastifyReply, result: RecordResult, format: ResponseFormat): unknown {
+  setRateLimitHeaders(reply, result.rateLimit);
+  if (format === 'unified') return result.record;
+  plainJson(reply);
+  if (format === 'raw') return { raw: result.raw ?? [] };
+  return { result: result.record, debug: { trace: result.trace ?? [] } };
+}
