@@ -3,6 +3,8 @@
  * it here; `switchboard --help` picks it up.
  */
 import type { Command } from './command.js';
+import { conformance } from './commands/conformance.js';
+import { record } from './commands/record.js';
 import { validate } from './commands/validate.js';
 
-export const COMMANDS: readonly Command[] = [validate];
+export const COMMANDS: readonly Command[] = [validate, conformance, record];

@@ -9,7 +9,7 @@ import { type Expected, readExpected, readFixture, writeExpected } from './fixtu
 import { goldenDiff } from './golden-diff.js';
 import { FILTER_SAMPLES } from './model-samples.js';
 import { DEFAULT_LIMITS, type PlannedScenario, planScenarios } from './plan.js';
-import { FIXTURE_CLOCK } from './record.js';
+import { fixtureClock } from './record.js';
 import { REPLAY_ORIGIN, startReplay } from './replay.js';
 import { runOperation } from './run-operation.js';
 import { validateUnifiedRecord } from './unified-schema.js';
@@ -82,7 +82,7 @@ async function replayScenario(
     integrations: [options.integration],
     cursorSecret: 'conformance-replay-cursor-secret-0123456789',
     upstreamOverrides: { [options.integration.name]: REPLAY_ORIGIN },
-    clock: () => FIXTURE_CLOCK,
+    clock: fixtureClock(),
   });
   let actual: Expected;
   try {

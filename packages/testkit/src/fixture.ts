@@ -39,7 +39,7 @@ export interface Exchange {
 }
 
 export interface Fixture {
-  /** `<resource>.<method>[.<variant>]`, e.g. `users.list.limit-7`. */
+  /** `<resource>.<method>[.<variant>]`, e.g. `users.list.limit-30`. */
   scenario: string;
   integration: string;
   /** What the scenario proves, in one sentence. */

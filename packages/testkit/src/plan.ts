@@ -21,7 +21,7 @@ export type ScenarioKind =
   | 'server_error';
 
 export interface PlannedScenario {
-  /** The fixture file name without extension, e.g. `users.list.limit-7`. */
+  /** The fixture file name without extension, e.g. `users.list.limit-30`. */
   name: string;
   model: string;
   resource: string;
@@ -32,8 +32,14 @@ export interface PlannedScenario {
   filter?: string;
 }
 
-/** Two unified page sizes: one that never divides an upstream page, and a larger one. */
-export const DEFAULT_LIMITS: readonly [number, number] = [7, 50];
+/**
+ * Two unified page sizes: one that does not divide common upstream page sizes (50, 100), and the largest usual
+ * one. Each is clamped to the operation's declared maximum.
+ */
+export const DEFAULT_LIMITS: readonly [number, number] = [30, 100];
+
+// The engine's maximum when an operation declares no `limit:`.
+const ENGINE_MAX_LIMIT = 100;
 
 const METHODS: OperationMethod[] = ['list', 'get', 'create', 'update', 'delete'];
 

@@ -2,7 +2,7 @@
  * @module nock 15's interceptors call `Promise.withResolvers`, which Node 20 lacks. Imported before nock wherever
  * nock runs (the replay module, and every package's vitest setup).
  */
-if (typeof Promise.withResolvers !== 'function') {
+if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
   Object.defineProperty(Promise, 'withResolvers', {
     configurable: true,
     writable: true,

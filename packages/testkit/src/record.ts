@@ -33,8 +33,17 @@ export interface RecordResult {
   skipped: { name: string; reason: string }[];
 }
 
-/** A fixed clock so that mappings using `$now` give the same output on record and replay. */
+/** Where the clock of every recorded and replayed operation starts, so `$now` is the same on both. */
 export const FIXTURE_CLOCK = Date.parse('2026-01-01T00:00:00.000Z');
+
+/**
+ * A clock that starts at {@link FIXTURE_CLOCK} and then moves with real time: frozen time would never let a
+ * rate-limit window or a Retry-After wait pass.
+ */
+export function fixtureClock(): () => number {
+  const started = performance.now();
+  return () => FIXTURE_CLOCK + Math.floor(performance.now() - started);
+}
 
 const WRITE_ORDER = [
   'users.create',
@@ -106,7 +115,7 @@ export async function recordIntegration(options: RecordOptions): Promise<RecordR
       integrations: [integration],
       cursorSecret: randomBytes(32),
       upstreamOverrides: { [integration.name]: proxy.url },
-      clock: () => FIXTURE_CLOCK,
+      clock: fixtureClock(),
     });
     let outcome: Expected;
     try {

@@ -100,8 +100,9 @@ export function startReplay(exchanges: Exchange[]): Replay {
           .map(({ exchange }) => describe(exchange.request))
           .sort((a, b) => distance(wanted, a) - distance(wanted, b))[0];
         unexpected.push(`unexpected upstream request ${wanted}\n  closest recorded: ${closest ?? '(none)'}`);
+        // 421 rather than a 5xx: the engine must not retry (and wait on) a request no fixture can answer.
         return [
-          599,
+          421,
           JSON.stringify({ error: 'no recorded exchange matches this request' }),
           { 'content-type': 'application/json' },
         ];

@@ -48,7 +48,7 @@ export function scenarioOperation(
     case 'token_refresh':
     case 'rate_limited':
     case 'server_error':
-      return { ...base, method: 'list', limit: 7 };
+      return { ...base, method: 'list', limit: 30 };
     case 'filter': {
       const value = pickFilterValue(scenario.resource, scenario.filter ?? '', listed);
       if (value === undefined)

@@ -1,0 +1,77 @@
+/**
+ * @module `switchboard conformance [INTEGRATION...]` — replays recorded fixtures through each integration, offline,
+ * and checks the unified output. Exits 1 on any failed or uncovered scenario.
+ */
+import { parseArgs } from 'node:util';
+import { loadIntegrationFile } from '@switchboard/engine';
+import { type ConformanceReport, formatReport, runConformance } from '@switchboard/testkit';
+import { type Command, type CommandIo, EXIT } from '../command.js';
+import { fixturesDir, integrationFile, integrationNames } from '../integration-files.js';
+
+const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json]
+
+Replays integrations/fixtures/<integration>/ through the engine, offline, and checks every scenario the
+integration file implies: full pagination at two page sizes, get, each filter, writes, errors, token refresh.
+Without INTEGRATION, checks every integrations/*.yaml.
+
+  --update   accept the current output as expected (rewrites *.expected.yaml)
+  --json     print the report as JSON on stdout (progress still goes to stderr)`;
+
+async function run(args: string[], io: CommandIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  const names = parsed.positionals.length > 0 ? parsed.positionals : await integrationNames(io.cwd);
+  if (names.length === 0) {
+    io.err('no integrations found');
+    return EXIT.problems;
+  }
+  const reports: ConformanceReport[] = [];
+  for (const name of names) {
+    const integration = await loadIntegrationFile(integrationFile(io.cwd, name));
+    io.err(`conformance: ${name}`);
+    const report = await runConformance({
+      integration,
+      fixturesDir: fixturesDir(io.cwd, name),
+      update: parsed.values.update ?? false,
+      onProgress: (result, index, total) => {
+        const mark = result.status === 'passed' ? '✓' : result.status === 'failed' ? '✗' : '·';
+        io.err(
+          `  [${index + 1}/${total}] ${mark} ${result.name}${result.status === 'not_covered' ? ' (not covered)' : ''}`,
+        );
+      },
+    });
+    reports.push(report);
+    if (!parsed.values.json) io.out(formatReport(report));
+  }
+  if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  return reports.every((r) => r.ok) ? EXIT.ok : EXIT.problems;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      update: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}
+
+export const conformance: Command = {
+  name: 'conformance',
+  synopsis: 'conformance [INTEGRATION...] [--update] [--json]',
+  summary: 'Replay recorded fixtures through each integration and check the unified output',
+  run,
+};

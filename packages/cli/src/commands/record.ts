@@ -1,0 +1,93 @@
+/**
+ * @module `switchboard record INTEGRATION --against URL` — runs the integration's planned scenarios against a
+ * live upstream and writes scrubbed fixtures for `switchboard conformance`.
+ */
+import { parseArgs } from 'node:util';
+import { loadIntegrationFile } from '@switchboard/engine';
+import { recordIntegration } from '@switchboard/testkit';
+import { type Command, type CommandIo, EXIT } from '../command.js';
+import { fixturesDir, integrationFile } from '../integration-files.js';
+
+const USAGE = `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
+
+Runs every scenario conformance needs against a live upstream (a simulator or a sandbox account) and writes
+scrubbed fixtures to integrations/fixtures/<INTEGRATION>/. Writes create, change and delete records there.
+
+  --against URL            the upstream base URL (replaces the integration's base_url)
+  --connection NAME=VALUE  a connection field; repeat for each. Secret fields are better passed as
+                           SWITCHBOARD_CONNECTION_<NAME> environment variables (kept out of shell history).
+  --only TEXT              record only scenarios whose name contains TEXT`;
+
+async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const [name, ...extra] = parsed.positionals;
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (!name || extra.length > 0 || !parsed.values.against) {
+    io.err(USAGE);
+    return EXIT.usage;
+  }
+  const integration = await loadIntegrationFile(integrationFile(io.cwd, name));
+  const connection: Record<string, string> = {};
+  for (const field of Object.keys(integration.definition.connection)) {
+    const value = env[`SWITCHBOARD_CONNECTION_${field.toUpperCase()}`];
+    if (value) connection[field] = value;
+  }
+  for (const pair of parsed.values.connection ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) {
+      io.err(`--connection takes NAME=VALUE, got "${pair.split('=')[0]}"`);
+      return EXIT.usage;
+    }
+    connection[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const missing = Object.entries(integration.definition.connection)
+    .filter(([field, spec]) => spec.required !== false && !connection[field])
+    .map(([field]) => field);
+  if (missing.length > 0) {
+    io.err(`missing connection field(s): ${missing.join(', ')}`);
+    return EXIT.usage;
+  }
+  const outDir = fixturesDir(io.cwd, name);
+  io.err(`recording ${name} against ${parsed.values.against} into ${outDir}`);
+  const result = await recordIntegration({
+    integration,
+    against: parsed.values.against,
+    connection,
+    outDir,
+    ...(parsed.values.only ? { only: parsed.values.only } : {}),
+    onProgress: (line) => io.err(`  ${line}`),
+  });
+  io.out(`recorded ${result.written.length} scenario(s), skipped ${result.skipped.length}`);
+  for (const skipped of result.skipped) io.out(`  skipped ${skipped.name}: ${skipped.reason}`);
+  return EXIT.ok;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      against: { type: 'string' },
+      connection: { type: 'string', multiple: true },
+      only: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}
+
+export const record: Command = {
+  name: 'record',
+  synopsis: 'record INTEGRATION --against URL',
+  summary: 'Record scrubbed upstream fixtures for conformance from a live upstream',
+  run: (args, io) => run(args, io),
+};
