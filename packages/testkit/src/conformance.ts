@@ -40,11 +40,15 @@ export interface ConformanceOptions {
   /** Rewrite expected files from the actual output instead of comparing. */
   update?: boolean;
   limits?: readonly [number, number];
+  /** Only scenarios whose name contains this. */
+  only?: string;
   onProgress?: (result: ScenarioResult, index: number, total: number) => void;
 }
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
-  const plan = planScenarios(options.integration, options.limits ?? DEFAULT_LIMITS);
+  const plan = planScenarios(options.integration, options.limits ?? DEFAULT_LIMITS).filter(
+    (scenario) => !options.only || scenario.name.includes(options.only),
+  );
   const results: ScenarioResult[] = [];
   const outcomes = new Map<string, Expected>();
   for (const [index, scenario] of plan.entries()) {

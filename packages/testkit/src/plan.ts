@@ -62,8 +62,10 @@ export function planScenarios(integration: CompiledIntegration, limits = DEFAULT
         const base = { model, resource, method };
         if (method === 'list') {
           firstList ??= { model, resource };
-          for (const limit of limits)
+          const max = operation.limit?.max ?? ENGINE_MAX_LIMIT;
+          for (const limit of new Set(limits.map((l) => Math.min(l, max)))) {
             plan.push({ ...base, name: `${resource}.list.limit-${limit}`, kind: 'list', limit });
+          }
           for (const filter of operation.filters ?? []) {
             plan.push({
               ...base,

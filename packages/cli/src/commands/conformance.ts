@@ -8,14 +8,15 @@ import { type ConformanceReport, formatReport, runConformance } from '@switchboa
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, integrationNames } from '../integration-files.js';
 
-const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json]
+const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json] [--only TEXT]
 
 Replays integrations/fixtures/<integration>/ through the engine, offline, and checks every scenario the
 integration file implies: full pagination at two page sizes, get, each filter, writes, errors, token refresh.
 Without INTEGRATION, checks every integrations/*.yaml.
 
-  --update   accept the current output as expected (rewrites *.expected.yaml)
-  --json     print the report as JSON on stdout (progress still goes to stderr)`;
+  --update     accept the current output as expected (rewrites *.expected.yaml)
+  --json       print the report as JSON on stdout (progress still goes to stderr)
+  --only TEXT  run only scenarios whose name contains TEXT`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -42,6 +43,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       integration,
       fixturesDir: fixturesDir(io.cwd, name),
       update: parsed.values.update ?? false,
+      ...(parsed.values.only ? { only: parsed.values.only } : {}),
       onProgress: (result, index, total) => {
         const mark = result.status === 'passed' ? '✓' : result.status === 'failed' ? '✗' : '·';
         io.err(
@@ -63,6 +65,7 @@ function parse(args: string[]) {
       help: { type: 'boolean', short: 'h' },
       update: { type: 'boolean' },
       json: { type: 'boolean' },
+      only: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
