@@ -10,7 +10,13 @@ export {
 export * from './fixture.js';
 export { goldenDiff } from './golden-diff.js';
 export { DEFAULT_LIMITS, type PlannedScenario, planScenarios } from './plan.js';
-export { FIXTURE_CLOCK, fixtureClock, type RecordOptions, type RecordResult, recordIntegration } from './record.js';
+export {
+  FIXTURE_CLOCK,
+  fixtureClock,
+  type RecordOptions,
+  type RecordResult,
+  recordIntegration,
+} from './record.js';
 export { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 export { REPLAY_ORIGIN, type Replay, startReplay } from './replay.js';
 export { formatReport } from './report.js';

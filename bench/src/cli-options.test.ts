@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options.js';
+import { BenchArgsInvalid } from './errors.js';
+
+describe('parseCliOptions', () => {
+  it('runs every stage at full size by default', () => {
+    const options = parseCliOptions([]);
+    expect(options.profile.mode).toBe('full');
+    expect([...options.stages]).toEqual(['mapping', 'cold-start', 'unified-list', 'proxy']);
+    expect(options.profile.unifiedList.sizes).toEqual([10_000, 100_000]);
+  });
+
+  it('switches to the quick profile and a subset of stages', () => {
+    const options = parseCliOptions(['--quick', '--only', 'proxy,mapping']);
+    expect(options.profile.mode).toBe('quick');
+    expect(options.profile.unifiedList.sizes).toEqual([2000, 10_000]);
+    expect([...options.stages].sort()).toEqual(['mapping', 'proxy']);
+  });
+
+  it('refuses unknown stages and flags with the usage text', () => {
+    expect(() => parseCliOptions(['--only', 'mapping,nope'])).toThrow(BenchArgsInvalid);
+    expect(() => parseCliOptions(['--fast'])).toThrow(/Usage: pnpm bench/);
+  });
+});

@@ -1,0 +1,65 @@
+/** @module How long and how large each stage runs: the full profile, and `--quick` (under a minute in all). */
+
+export const STAGE_NAMES = ['mapping', 'cold-start', 'unified-list', 'proxy'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface Profile {
+  mode: 'quick' | 'full';
+  mapping: {
+    /** Simulator records per resource (groups and roles have only a dozen each). */
+    sampleRecords: number;
+    /** Engine and hand-written rounds alternate so drift hits both; the median round counts. */
+    rounds: number;
+    roundMs: number;
+    warmupMs: number;
+  };
+  unifiedList: {
+    /** Smallest first; RSS growth is measured from the first size to the last. */
+    sizes: readonly number[];
+    runs: number;
+    /** Pages read (raw and unified) before measuring, so neither side pays for JIT warm-up. */
+    warmupPages: number;
+  };
+  proxy: {
+    connections: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+    /** `limit` of every proxied list call (and of the baselines' upstream call). */
+    pageLimit: number;
+    /** The largest unified-list size, so the proxy reuses that environment rather than booting another. */
+    simulatorUsers: number;
+    /** Also load the simulator directly (the ceiling both forwarders share; context only). */
+    measureDirect: boolean;
+  };
+  coldStart: { samples: number };
+}
+
+export const FULL: Profile = {
+  mode: 'full',
+  mapping: { sampleRecords: 2000, rounds: 5, roundMs: 1000, warmupMs: 500 },
+  unifiedList: { sizes: [10_000, 100_000], runs: 3, warmupPages: 20 },
+  proxy: {
+    connections: 32,
+    durationSeconds: 10,
+    warmupSeconds: 2,
+    pageLimit: 50,
+    simulatorUsers: 100_000,
+    measureDirect: true,
+  },
+  coldStart: { samples: 5 },
+};
+
+export const QUICK: Profile = {
+  mode: 'quick',
+  mapping: { sampleRecords: 300, rounds: 3, roundMs: 250, warmupMs: 100 },
+  unifiedList: { sizes: [2000, 10_000], runs: 1, warmupPages: 20 },
+  proxy: {
+    connections: 32,
+    durationSeconds: 3,
+    warmupSeconds: 1,
+    pageLimit: 50,
+    simulatorUsers: 10_000,
+    measureDirect: false,
+  },
+  coldStart: { samples: 1 },
+};

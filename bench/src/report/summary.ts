@@ -1,0 +1,125 @@
+/** @module The report as terminal tables: one per stage, then the targets with ✓/✗. */
+import type { BenchReport, StageOutcome } from '../results.js';
+import {
+  formatCount,
+  formatMb,
+  formatMs,
+  formatPercent,
+  formatRatio,
+  formatSeconds,
+  formatSigned,
+} from './format.js';
+import { renderTable } from './table.js';
+import { mark } from './targets.js';
+
+export function renderSummary(report: BenchReport): string {
+  const { stages, machine } = report;
+  const sections = [
+    `Switchboard benchmarks (${report.mode}) — ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.nodeVersion}`,
+    section('Mapping', stages.mapping, (result) =>
+      renderTable({
+        title: `Mapping (records per CPU-second, one thread; engine via ${result.via})`,
+        columns: [
+          { header: 'resource' },
+          { header: 'sample', align: 'right' },
+          { header: 'engine', align: 'right' },
+          { header: 'hand-written', align: 'right' },
+          { header: 'cost ratio', align: 'right' },
+        ],
+        rows: result.rows.map((row) => [
+          row.resource,
+          formatCount(row.sampleRecords),
+          formatCount(row.engineRecordsPerCpuSecond),
+          formatCount(row.handwrittenRecordsPerCpuSecond),
+          formatRatio(row.costRatio),
+        ]),
+        notes: ['cost ratio = hand-written ÷ engine records/s (outputs checked deep-equal first)'],
+      }),
+    ),
+    section('Unified list, end to end', stages.unifiedList, (result) =>
+      renderTable({
+        title: 'Unified list, end to end (read every user page by page)',
+        columns: [
+          { header: 'users' },
+          { header: 'pages', align: 'right' },
+          { header: 'raw upstream', align: 'right' },
+          { header: 'unified API', align: 'right' },
+          { header: 'ratio', align: 'right' },
+          { header: 'API RSS before', align: 'right' },
+          { header: 'API peak RSS', align: 'right' },
+        ],
+        rows: result.rows.map((row) => [
+          formatCount(row.users),
+          formatCount(row.pages),
+          formatSeconds(row.rawSeconds),
+          formatSeconds(row.unifiedSeconds),
+          formatRatio(row.timeRatio),
+          formatMb(row.apiRssBeforeMb),
+          formatMb(row.apiPeakRssMb),
+        ]),
+        notes: [
+          `ratio = unified ÷ raw time (median of ${result.rows[0]?.runs ?? 0} run(s)); peak RSS growth ${formatSigned(result.rssGrowthMb, formatMb)}`,
+        ],
+      }),
+    ),
+    section('Proxy', stages.proxy, (result) =>
+      renderTable({
+        title: `Proxy under load (${result.connections} connections, limit=${result.pageLimit})`,
+        columns: [
+          { header: 'target' },
+          { header: 'req/s', align: 'right' },
+          { header: 'p50', align: 'right' },
+          { header: 'p99', align: 'right' },
+          { header: 'non-2xx', align: 'right' },
+          { header: 'errors', align: 'right' },
+        ],
+        rows: [result.direct, result.bare, result.proxy].flatMap((run) =>
+          run === undefined
+            ? []
+            : [
+                [
+                  `${run.target} ${run.path}`,
+                  formatCount(run.requestsPerSecond),
+                  formatMs(run.p50Ms),
+                  formatMs(run.p99Ms),
+                  formatCount(run.non2xx),
+                  formatCount(run.errors),
+                ],
+              ],
+        ),
+        notes: [
+          `proxy ÷ bare forwarder throughput ${formatPercent(result.throughputRatio)}; added p50 ${formatSigned(result.addedP50Ms, formatMs)}, added p99 ${formatSigned(result.addedP99Ms, formatMs)}`,
+        ],
+      }),
+    ),
+    section('Cold start', stages.coldStart, (result) =>
+      renderTable({
+        title: 'Cold start (process spawn → /health answers 200)',
+        columns: [{ header: 'median', align: 'right' }, { header: 'samples' }, { header: 'integrations' }],
+        rows: [
+          [
+            formatMs(result.medianMs),
+            result.samplesMs.map((ms) => formatMs(ms)).join(', '),
+            result.integrations.join(', '),
+          ],
+        ],
+      }),
+    ),
+    renderTable({
+      title: 'Targets (reported, not tuned to)',
+      columns: [
+        { header: 'check' },
+        { header: 'target' },
+        { header: 'measured', align: 'right' },
+        { header: '' },
+      ],
+      rows: report.targets.map((check) => [check.name, check.target, check.measured, mark(check.pass)]),
+    }),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function section<T>(name: string, outcome: StageOutcome<T>, render: (result: T) => string): string {
+  if (outcome.status === 'ok') return render(outcome.result);
+  return `${name}: ${outcome.status} — ${outcome.reason}`;
+}

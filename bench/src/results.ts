@@ -1,0 +1,101 @@
+/**
+ * @module The shape of `results/latest.json` (and of what the stages hand to the report). Times are in
+ * milliseconds or seconds as named, memory in MB (2^20 bytes), throughput per second.
+ */
+import type { MachineInfo } from './report/machine-info.js';
+import type { TargetCheck } from './report/targets.js';
+
+/** A stage either measured something or says why it did not. */
+export type StageOutcome<T> =
+  | { status: 'ok'; result: T }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; reason: string };
+
+export interface MappingRow {
+  resource: string;
+  /** Where the `response:` expression sits in the integration file. */
+  pointer: string;
+  /** Simulator records mapped round after round. */
+  sampleRecords: number;
+  engineRecordsPerCpuSecond: number;
+  handwrittenRecordsPerCpuSecond: number;
+  /** hand-written ÷ engine throughput: how many times more a record costs through the engine. */
+  costRatio: number;
+}
+
+export interface MappingResult {
+  /** How the engine side was driven (its exported mapper, or the compiled expression directly). */
+  via: string;
+  rows: MappingRow[];
+}
+
+export interface UnifiedListRow {
+  users: number;
+  /** `limit` of each request: the integration's maximum for unified users, the same page size upstream. */
+  pageLimit: number;
+  pages: number;
+  /** Measured repetitions; the times are their medians. */
+  runs: number;
+  rawSeconds: number;
+  unifiedSeconds: number;
+  /** unified ÷ raw time. */
+  timeRatio: number;
+  /** API process RSS after start-up and a warm-up read, before the measured reads. */
+  apiRssBeforeMb: number;
+  /** Highest API RSS seen (VmHWM, or the highest VmRSS sample where VmHWM is missing). */
+  apiPeakRssMb: number;
+}
+
+export interface UnifiedListResult {
+  rows: UnifiedListRow[];
+  /** Peak RSS of the largest size minus that of the smallest. */
+  rssGrowthMb: number;
+}
+
+export interface LoadRun {
+  target: string;
+  path: string;
+  durationSeconds: number;
+  /** 2xx responses per second. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface ProxyResult {
+  connections: number;
+  pageLimit: number;
+  /** The simulator hit directly: the ceiling both forwarders share (context only; not run in `--quick`). */
+  direct?: LoadRun;
+  bare: LoadRun;
+  proxy: LoadRun;
+  /** proxy ÷ bare forwarder requests per second. */
+  throughputRatio: number;
+  addedP50Ms: number;
+  addedP99Ms: number;
+}
+
+export interface ColdStartResult {
+  samplesMs: number[];
+  medianMs: number;
+  /** What `GET /integrations` listed once `/health` answered. */
+  integrations: string[];
+}
+
+export interface Stages {
+  mapping: StageOutcome<MappingResult>;
+  unifiedList: StageOutcome<UnifiedListResult>;
+  proxy: StageOutcome<ProxyResult>;
+  coldStart: StageOutcome<ColdStartResult>;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  mode: 'quick' | 'full';
+  machine: MachineInfo;
+  stages: Stages;
+  targets: TargetCheck[];
+}

@@ -1,0 +1,101 @@
+/**
+ * @module Stage 3 — proxy under load: `GET /proxy/users` through the API against a bare Fastify + undici forwarder
+ * to the same simulator endpoint (and, for context, the simulator hit directly), each warmed up, then loaded with
+ * the same autocannon settings. Simulator, API and forwarder are separate processes; autocannon runs in this one.
+ * The direct run is skipped in `--quick` mode to stay under a minute.
+ */
+import { request } from 'undici';
+import { BenchHttpFailed } from '../errors.js';
+import { runLoad } from '../load/load-run.js';
+import { formatCount, formatMs, formatPercent, formatSigned } from '../report/format.js';
+import type { LoadRun, ProxyResult } from '../results.js';
+import { ratio } from '../stats/statistics.js';
+import { fetchSimulatorToken } from '../upstream/simulator-token.js';
+import type { StageContext } from './stage-context.js';
+
+interface LoadTarget {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  /** How many records one answer holds (the envelope's `result`, or the bare upstream array). */
+  count(body: unknown): number;
+}
+
+export async function runProxyStage({ profile, progress, environments }: StageContext): Promise<ProxyResult> {
+  const settings = profile.proxy;
+  const limit = settings.pageLimit;
+  const environment = await environments.acquire(settings.simulatorUsers);
+  const { sim, api, accountId } = environment;
+  const forwarder = await environment.forwarder();
+  const bareArray = (body: unknown) => (Array.isArray(body) ? body.length : -1);
+  const direct: LoadTarget = {
+    name: 'simulator direct',
+    url: `${sim.url}/api/2/users?limit=${limit}`,
+    headers: { authorization: `Bearer ${await fetchSimulatorToken(sim.url)}` },
+    count: bareArray,
+  };
+  const bare: LoadTarget = {
+    name: 'bare forwarder',
+    url: `${forwarder.url}/users?limit=${limit}`,
+    headers: {},
+    count: bareArray,
+  };
+  const proxy: LoadTarget = {
+    name: 'switchboard',
+    url: `${api.url}/proxy/users?integrated_account_id=${encodeURIComponent(accountId)}&limit=${limit}`,
+    headers: { authorization: `Bearer ${api.apiKey}` },
+    count: (body) => {
+      const result = (body as { result?: unknown } | null)?.result;
+      return Array.isArray(result) ? result.length : -1;
+    },
+  };
+  progress(
+    'proxy',
+    `simulator (${formatCount(environment.users)} users), API and bare forwarder up; ${settings.connections} connections, limit=${limit}`,
+  );
+
+  const measure = async (target: LoadTarget): Promise<LoadRun> => {
+    await expectPage(target, limit);
+    const load = { ...target, connections: settings.connections };
+    await api.service.race(runLoad({ ...load, durationSeconds: settings.warmupSeconds }));
+    const outcome = await api.service.race(runLoad({ ...load, durationSeconds: settings.durationSeconds }));
+    const path = new URL(target.url).pathname;
+    const trouble =
+      outcome.non2xx + outcome.errors > 0 ? `, ${outcome.non2xx} non-2xx, ${outcome.errors} errors` : '';
+    progress(
+      'proxy',
+      `${target.name} ${path}: ${formatCount(outcome.requestsPerSecond)} req/s, p50 ${formatMs(outcome.p50Ms)}, p99 ${formatMs(outcome.p99Ms)}${trouble}`,
+    );
+    return { target: target.name, path, ...outcome };
+  };
+  const directRun = settings.measureDirect ? await measure(direct) : undefined;
+  const bareRun = await measure(bare);
+  const proxyRun = await measure(proxy);
+  const result: ProxyResult = {
+    connections: settings.connections,
+    pageLimit: limit,
+    ...(directRun === undefined ? {} : { direct: directRun }),
+    bare: bareRun,
+    proxy: proxyRun,
+    throughputRatio: ratio(proxyRun.requestsPerSecond, bareRun.requestsPerSecond),
+    addedP50Ms: proxyRun.p50Ms - bareRun.p50Ms,
+    addedP99Ms: proxyRun.p99Ms - bareRun.p99Ms,
+  };
+  progress(
+    'proxy',
+    `proxy ÷ bare ${formatPercent(result.throughputRatio)}, added p50 ${formatSigned(result.addedP50Ms, formatMs)}`,
+  );
+  return result;
+}
+
+/** One request first: a target that answers errors or a short page would make its throughput meaningless. */
+async function expectPage(target: LoadTarget, limit: number): Promise<void> {
+  const response = await request(target.url, { headers: target.headers });
+  const text = await response.body.text();
+  const count = response.statusCode === 200 ? target.count(JSON.parse(text)) : -1;
+  if (count !== limit) {
+    throw new BenchHttpFailed(
+      `${target.name} answered ${response.statusCode} with ${count} records (expected ${limit}): ${text.slice(0, 300)}`,
+    );
+  }
+}

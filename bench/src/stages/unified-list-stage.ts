@@ -1,0 +1,99 @@
+/**
+ * @module Stage 2 — unified list end to end: every user of a simulator read through the API page by page, against
+ * the same upstream pages read directly (token + After-Cursor loop), for each size; the API's peak RSS per size.
+ * Each size gets a fresh simulator and a fresh API process, so one size's memory cannot leak into the other's;
+ * the last one stays up for the proxy stage.
+ * The last environment stays up for the proxy stage.
+ */
+import { BenchIncompleteRead } from '../errors.js';
+import { RssSampler, readProcessMemory } from '../processes/process-memory.js';
+import { formatCount, formatMb, formatRatio, formatSeconds } from '../report/format.js';
+import type { UnifiedListResult, UnifiedListRow } from '../results.js';
+import { median, ratio } from '../stats/statistics.js';
+import { readUsersUnified } from '../switchboard/api-client.js';
+import type { BenchEnvironment } from '../switchboard/bench-environment.js';
+import { unifiedListMaxLimit } from '../switchboard/unified-limit.js';
+import { type ReadResult, readUsersRaw } from '../upstream/raw-user-reader.js';
+import type { StageContext } from './stage-context.js';
+
+export async function runUnifiedListStage(context: StageContext): Promise<UnifiedListResult> {
+  const limit = await unifiedListMaxLimit('user-directory', 'users');
+  const rows: UnifiedListRow[] = [];
+  for (const users of context.profile.unifiedList.sizes) {
+    // A fresh API process per size: its peak RSS must not include an earlier size's.
+    const environment = await context.environments.acquire(users, true);
+    context.progress(
+      'unified-list',
+      `${formatCount(users)} users: simulator and API up, account linked; limit=${limit}`,
+    );
+    rows.push(await measureSize(context, environment, users, limit));
+  }
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    rssGrowthMb:
+      first === undefined || last === undefined ? Number.NaN : last.apiPeakRssMb - first.apiPeakRssMb,
+  };
+}
+
+async function measureSize(
+  { profile, progress }: StageContext,
+  { sim, api, client, accountId }: BenchEnvironment,
+  users: number,
+  limit: number,
+): Promise<UnifiedListRow> {
+  const settings = profile.unifiedList;
+  const raw = () => readUsersRaw(sim.url, limit, client.dispatcher);
+  const unified = () => api.service.race(readUsersUnified(client, accountId, limit));
+  await readUsersRaw(sim.url, limit, client.dispatcher, settings.warmupPages);
+  await api.service.race(readUsersUnified(client, accountId, limit, settings.warmupPages));
+  const before = await readProcessMemory(api.service.pid);
+
+  const rawSeconds: number[] = [];
+  const unifiedSeconds: number[] = [];
+  let peakMb = Number.NaN;
+  let pages = 0;
+  for (let run = 1; run <= settings.runs; run++) {
+    const direct = await timed(raw);
+    expectAll(direct.result, users, 'raw upstream read');
+    const sampler = new RssSampler(api.service.pid);
+    await sampler.start();
+    const through = await timed(unified);
+    const runPeak = await sampler.stop();
+    expectAll(through.result, users, 'unified read');
+    rawSeconds.push(direct.seconds);
+    unifiedSeconds.push(through.seconds);
+    peakMb = Number.isNaN(peakMb) ? runPeak : Math.max(peakMb, runPeak);
+    pages = through.result.pages;
+    progress(
+      'unified-list',
+      `${formatCount(users)} users run ${run}/${settings.runs}: raw ${formatSeconds(direct.seconds)}, unified ${formatSeconds(through.seconds)} (${formatRatio(ratio(through.seconds, direct.seconds))}), API peak RSS ${formatMb(runPeak)}`,
+    );
+  }
+  return {
+    users,
+    pageLimit: limit,
+    pages,
+    runs: settings.runs,
+    rawSeconds: median(rawSeconds),
+    unifiedSeconds: median(unifiedSeconds),
+    timeRatio: ratio(median(unifiedSeconds), median(rawSeconds)),
+    apiRssBeforeMb: before?.rssMb ?? Number.NaN,
+    apiPeakRssMb: peakMb,
+  };
+}
+
+async function timed(read: () => Promise<ReadResult>): Promise<{ result: ReadResult; seconds: number }> {
+  const start = performance.now();
+  const result = await read();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+function expectAll(result: ReadResult, users: number, what: string): void {
+  if (result.records !== users) {
+    throw new BenchIncompleteRead(
+      `${what} returned ${result.records} records in ${result.pages} pages; the simulator holds ${users}`,
+    );
+  }
+}
