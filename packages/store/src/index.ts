@@ -17,8 +17,8 @@ export {
 export { type OpenStoreOptions, openStore } from './open-store.js';
 export { connectRedis, redisReady } from './redis/connect-redis.js';
 export { type Coordination, createRedisCoordination } from './redis/coordination.js';
-export { type BudgetPolicy, type RateBudget, RedisRateBudget } from './redis/redis-rate-budget.js';
-export { RedisRefreshLock, type RefreshLock } from './redis/redis-refresh-lock.js';
+export { RedisRateBudget } from './redis/redis-rate-budget.js';
+export { RedisRefreshLock } from './redis/redis-refresh-lock.js';
 export { ResilientRateBudget } from './redis/resilient-rate-budget.js';
 export { ResilientRefreshLock } from './redis/resilient-refresh-lock.js';
 export type {

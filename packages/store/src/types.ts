@@ -62,22 +62,9 @@ export interface NewLinkToken {
   ttlSeconds?: number;
 }
 
-/** The engine's OAuth token, declared structurally so the store never imports the engine. */
-export interface TokenSet {
-  access_token: string;
-  refresh_token?: string;
-  /** Epoch milliseconds. */
-  expires_at?: number;
-  token_type?: string;
-  scope?: string;
-  extra?: Record<string, unknown>;
-}
+import type { TokenStore } from '@switchboard/engine';
 
-export interface TokenStore {
-  get(key: string): Promise<TokenSet | undefined>;
-  set(key: string, token: TokenSet): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type { TokenSet, TokenStore } from '@switchboard/engine';
 
 export interface EnvironmentRepository {
   create(name: string): Promise<Environment>;

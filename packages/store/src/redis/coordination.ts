@@ -2,10 +2,12 @@
  * @module What several API replicas share through Redis (`REDIS_URL`): the upstream rate budget and the
  * token-refresh lock. Without Redis, everything stays in process.
  */
+
+import type { RateBudget, RefreshLock } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
 import { connectRedis } from './connect-redis.js';
-import { type RateBudget, RedisRateBudget } from './redis-rate-budget.js';
-import { RedisRefreshLock, type RefreshLock } from './redis-refresh-lock.js';
+import { RedisRateBudget } from './redis-rate-budget.js';
+import { RedisRefreshLock } from './redis-refresh-lock.js';
 import { type ResilienceLogger, ResilientRateBudget } from './resilient-rate-budget.js';
 import { ResilientRefreshLock } from './resilient-refresh-lock.js';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, redisReady } from './connect-redis.js';
-import { type BudgetPolicy, type RateBudget, RedisRateBudget } from './redis-rate-budget.js';
+import { RedisRateBudget } from './redis-rate-budget.js';
 import { RedisRefreshLock } from './redis-refresh-lock.js';
 import { ResilientRateBudget } from './resilient-rate-budget.js';
 import { ResilientRefreshLock } from './resilient-refresh-lock.js';

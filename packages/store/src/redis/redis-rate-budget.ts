@@ -3,18 +3,8 @@
  * taken and refilled by a Lua script so that concurrent replicas never overspend (OneLogin's 5,000 calls/hour are
  * per OneLogin account, not per replica).
  */
+import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
-
-/** Structurally the engine's `BudgetPolicy` / `RateBudget` (the store does not import the engine). */
-export interface BudgetPolicy {
-  id: string;
-  limit: number;
-  windowMs: number;
-}
-export interface RateBudget {
-  take(key: string, policy: BudgetPolicy): Promise<number>;
-  observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void>;
-}
 
 // KEYS[1] bucket; ARGV: limit, windowMs. The clock is Redis's own (TIME), so replicas with skewed clocks agree.
 // Returns 0 when a call was taken, else the milliseconds until one will be available.

@@ -4,11 +4,8 @@
  * ever deletes its own lock (compare-and-delete on a random value).
  */
 import { randomUUID } from 'node:crypto';
+import type { RefreshLock } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
-
-export interface RefreshLock {
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
-}
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 

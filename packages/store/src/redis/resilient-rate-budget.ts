@@ -2,7 +2,7 @@
  * @module Keeps requests flowing when Redis is down: the shared budget is used while it answers; otherwise a
  * local one takes over with a logged warning, and Redis is tried again after a short pause.
  */
-import type { BudgetPolicy, RateBudget } from './redis-rate-budget.js';
+import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 
 export interface ResilienceLogger {
   warn(object: Record<string, unknown>, message: string): void;

@@ -2,7 +2,7 @@
  * @module A refresh lock that degrades to "no cross-replica lock" when Redis is down: the engine's in-process
  * single-flight still holds, so at worst each replica refreshes once.
  */
-import type { RefreshLock } from './redis-refresh-lock.js';
+import type { RefreshLock } from '@switchboard/engine';
 import type { ResilienceLogger } from './resilient-rate-budget.js';
 
 export class ResilientRefreshLock implements RefreshLock {
