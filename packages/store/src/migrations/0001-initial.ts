@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /** Environments, API keys, integrated accounts, link tokens and the token cache. */
 export const initial: Migration = {

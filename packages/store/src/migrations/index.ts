@@ -2,7 +2,7 @@
  * @module The ordered list of migrations, provided in code (no directory scanning) so the package runs
  * unchanged from source, a bundle or a container. Names sort in application order and are never renamed.
  */
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 
 const migrations: Record<string, Migration> = {
