@@ -45,15 +45,16 @@ export class RedisRateBudget implements RateBudget {
   ) {}
 
   async take(key: string, policy: BudgetPolicy): Promise<number> {
-    const wait = await this.redis.eval(TAKE, 1, this.#key(key, policy), policy.limit, policy.windowMs);
+    const wait = await this.redis.eval(TAKE, 1, this.#key(key), policy.limit, policy.windowMs);
     return Number(wait);
   }
 
   async observe(key: string, policy: BudgetPolicy, remaining: number, _resetMs: number): Promise<void> {
-    await this.redis.eval(OBSERVE, 1, this.#key(key, policy), policy.limit, policy.windowMs, remaining);
+    await this.redis.eval(OBSERVE, 1, this.#key(key), policy.limit, policy.windowMs, remaining);
   }
 
-  #key(key: string, policy: BudgetPolicy): string {
-    return `${this.prefix}${key}:${policy.id}`;
+  // The engine's key already names the account and the policy.
+  #key(key: string): string {
+    return this.prefix + key;
   }
 }
