@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
 /** Environments, API keys, integrated accounts, link tokens and the token cache. */
 export const initial: Migration = {
