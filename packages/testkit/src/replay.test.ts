@@ -36,7 +36,7 @@ describe('startReplay', () => {
   it('reports an unexpected request with the closest recorded one, and the unused ones', async () => {
     replay = startReplay(exchanges);
     const res = await fetch(`${REPLAY_ORIGIN}/api/2/users?limit=50`);
-    expect(res.status).toBe(421);
+    expect(res.status).toBe(412);
     expect(replay.unexpected).toHaveLength(1);
     expect(replay.unexpected[0]).toContain('GET /api/2/users?limit=50');
     expect(replay.unexpected[0]).toContain('closest recorded: GET /api/2/users?limit=100');
@@ -46,7 +46,7 @@ describe('startReplay', () => {
   it('matches bodies strictly', async () => {
     replay = startReplay(exchanges);
     const res = await fetch(`${REPLAY_ORIGIN}/api/2/roles/7/users`, { method: 'POST', body: '[2,1]' });
-    expect(res.status).toBe(421);
+    expect(res.status).toBe(412);
     expect(replay.unexpected[0]).toContain('POST /api/2/roles/7/users [2,1]');
   });
 });

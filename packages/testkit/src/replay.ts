@@ -100,9 +100,10 @@ export function startReplay(exchanges: Exchange[]): Replay {
           .map(({ exchange }) => describe(exchange.request))
           .sort((a, b) => distance(wanted, a) - distance(wanted, b))[0];
         unexpected.push(`unexpected upstream request ${wanted}\n  closest recorded: ${closest ?? '(none)'}`);
-        // 421 rather than a 5xx: the engine must not retry (and wait on) a request no fixture can answer.
+        // 412 (the recording is the precondition that failed): neither the engine nor undici retries it, as they
+        // would a 5xx or a 421.
         return [
-          421,
+          412,
           JSON.stringify({ error: 'no recorded exchange matches this request' }),
           { 'content-type': 'application/json' },
         ];
