@@ -1,46 +1,37 @@
 /**
  * @module pino settings for the API: structured logs that never carry a credential. Request bodies are never
- * logged; authorization headers, connection secrets and tokens are censored wherever they appear by name, and
- * link tokens are masked out of logged URLs.
+ * logged; authorization headers, connection secrets and tokens are censored by name wherever they appear in a
+ * line (`log-censor.ts`) and at the top of a child logger's bindings (pino's redaction, with literal paths
+ * only: its wildcard paths are what made every line expensive), and link tokens are masked out of logged URLs.
  */
-import type { FastifyRequest } from 'fastify';
-import type { LoggerOptions } from 'pino';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type LoggerOptions, stdSerializers } from 'pino';
+import { CENSOR, censorLogLine, censorSecrets, SECRET_KEYS } from './log-censor.js';
 
-/** Field names whose values are censored at any of the first three levels of a log line. */
-const SECRET_KEYS = [
-  'authorization',
-  'cookie',
-  'client_secret',
-  'password',
-  'access_token',
-  'refresh_token',
-  'api_key',
-  'apiKey',
-  'secrets',
-  'connection',
-  'link_token',
-  'token',
-];
-
-/** pino options: level, redaction and a request serializer that omits headers and masks link tokens. */
+/**
+ * pino options: level, censoring, a request serializer that omits headers and masks link tokens, and an error
+ * serializer whose output is censored too.
+ */
 export function loggerOptions(level: string): LoggerOptions {
-  const paths = [
-    'req.headers.authorization',
-    'req.headers.cookie',
-    'req.headers["x-api-key"]',
-    ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
-  ];
   return {
     level,
-    redact: { paths, censor: '[redacted]' },
+    formatters: { log: censorLogLine },
+    // pino formats child bindings without `formatters`; its redaction does reach them.
+    redact: { paths: [...SECRET_KEYS].map(redactPath), censor: CENSOR },
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: maskUrl(request.url),
         remoteAddress: request.ip,
       }),
+      res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+      err: (error: Error) => censorSecrets(stdSerializers.err(error), 2),
     },
   };
+}
+
+function redactPath(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
 }
 
 /** `/connect/<token>` and `link_token=` values are bearer secrets: never write them to a log. */

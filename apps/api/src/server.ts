@@ -63,7 +63,13 @@ export async function startServer(
   const cursorSecret = parsed.cursorSecret ?? deriveCursorSecret(encryptionKey);
   const settings: Settings = { ...parsed, cursorSecret };
 
-  const store = await openStore({ url: settings.databaseUrl, encryptionKey });
+  // The request path reads the API key, the account and its token on every call: remembered for
+  // SWITCHBOARD_CACHE_TTL, dropped at once by writes through this store (README: In-process caches).
+  const store = await openStore({
+    url: settings.databaseUrl,
+    encryptionKey,
+    ...(settings.cacheTtlMs > 0 ? { cache: { ttlMs: settings.cacheTtlMs } } : {}),
+  });
   // With REDIS_URL, replicas share upstream budgets, token-refresh locks and the API's own rate limit; while
   // Redis is unreachable each replica falls back to its in-process budget.
   const coordination: Coordination | undefined =

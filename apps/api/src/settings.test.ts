@@ -10,6 +10,7 @@ describe('parseSettings', () => {
       databaseUrl: 'sqlite:./.switchboard/switchboard.db',
       logLevel: 'info',
       apiRateLimit: { max: 6000, windowMs: 60_000 },
+      cacheTtlMs: 5000,
       upstreamOverrides: {},
       rateLimitOverrides: {},
     });
@@ -29,6 +30,20 @@ describe('parseSettings', () => {
       OKTA: 'off',
     });
     expect(settings.apiRateLimit).toEqual({ max: 600, windowMs: 60_000 });
+  });
+
+  it.each([
+    ['off', 0],
+    ['0', 0],
+    ['500ms', 500],
+    ['2s', 2000],
+    ['1m', 60_000],
+  ])('reads SWITCHBOARD_CACHE_TTL=%s', (text, ms) => {
+    expect(parseSettings({ SWITCHBOARD_CACHE_TTL: text }).cacheTtlMs).toBe(ms);
+  });
+
+  it.each(['5', '2m', '-1s', 'soon'])('refuses SWITCHBOARD_CACHE_TTL=%s', (text) => {
+    expect(() => parseSettings({ SWITCHBOARD_CACHE_TTL: text })).toThrow(/SWITCHBOARD_CACHE_TTL/);
   });
 
   it('reports every invalid variable at once, without echoing secrets', () => {

@@ -29,6 +29,11 @@ export interface Settings {
   rateLimitOverrides: Record<string, 'off' | { limit: number; windowMs: number }>;
   /** The API's own per-key budget (`SWITCHBOARD_API_RATE_LIMIT`), or `off`. */
   apiRateLimit: Budget | 'off';
+  /**
+   * How long this process trusts an authenticated API key, an account's decrypted credentials and a token it has
+   * read (`SWITCHBOARD_CACHE_TTL`); 0: every request reads the store.
+   */
+  cacheTtlMs: number;
   logLevel: string;
   /** Signs cursors; when unset the server derives it from the encryption key (HKDF) so cursors survive restarts. */
   cursorSecret?: string | Uint8Array;
@@ -42,6 +47,9 @@ export interface Settings {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DEFAULT_API_RATE_LIMIT: Budget = { max: 6000, windowMs: 60_000 };
+const DEFAULT_CACHE_TTL_MS = 5000;
+/** Longer would let a key deleted on another replica keep working for longer than anyone expects. */
+const MAX_CACHE_TTL_MS = 60_000;
 
 /**
  * Parses the environment into settings.
@@ -78,6 +86,15 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     const parsed = parseBudget(apiRateLimitText);
     if (parsed === undefined) problem('SWITCHBOARD_API_RATE_LIMIT', 'must be `off` or like `600/1m`');
     else apiRateLimit = parsed === 'off' ? 'off' : { max: parsed.limit, windowMs: parsed.windowMs };
+  }
+
+  const cacheTtlText = value('SWITCHBOARD_CACHE_TTL');
+  let cacheTtlMs = DEFAULT_CACHE_TTL_MS;
+  if (cacheTtlText !== undefined) {
+    const parsed = parseCacheTtl(cacheTtlText);
+    if (parsed === undefined)
+      problem('SWITCHBOARD_CACHE_TTL', 'must be `off`, `0` or a duration up to 60s like `5s`');
+    else cacheTtlMs = parsed;
   }
 
   const upstreamOverrides: Settings['upstreamOverrides'] = {};
@@ -125,6 +142,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     upstreamOverrides,
     rateLimitOverrides,
     apiRateLimit,
+    cacheTtlMs,
     logLevel,
     production: env['NODE_ENV'] === 'production',
     ...optional('redisUrl', redisUrl),
@@ -147,6 +165,15 @@ export function parseBudget(text: string): 'off' | { limit: number; windowMs: nu
   const windowMs = count * (DURATION_MS[match[3] as string] ?? 0);
   if (!Number.isSafeInteger(limit) || limit < 1 || windowMs < 1) return undefined;
   return { limit, windowMs };
+}
+
+/** `off` or `0` (no caching), or `<n><unit>` such as `5s` or `500ms`, at most a minute. */
+function parseCacheTtl(text: string): number | undefined {
+  if (text.toLowerCase() === 'off' || text === '0') return 0;
+  const match = /^(\d+)(ms|s|m)$/.exec(text);
+  if (match === null) return undefined;
+  const ms = Number(match[1]) * (DURATION_MS[match[2] as string] ?? 0);
+  return Number.isSafeInteger(ms) && ms <= MAX_CACHE_TTL_MS ? ms : undefined;
 }
 
 /** The env-name form of an integration name: `one-login` → `ONE_LOGIN`. */

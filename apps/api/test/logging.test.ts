@@ -97,4 +97,61 @@ describe('logs', () => {
     expect(text).not.toMatch(/lt_[A-Za-z0-9_-]{20,}/);
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('note a caller that hangs up mid-request at info, not as a failed request', async () => {
+    const sim = await buildSimulator({ users: 5 });
+    const simUrl = await sim.listen(0);
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-logs-'));
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const apiKey = `sb_test_${randomBytes(16).toString('hex')}`;
+    const server = await startServer(
+      {
+        PORT: '0',
+        DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+        SWITCHBOARD_DATA_DIR: dir,
+        SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        SWITCHBOARD_API_KEY: apiKey,
+        SWITCHBOARD_UPSTREAM_ONELOGIN: simUrl,
+      },
+      { handleSignals: false, logger: pino(loggerOptions('info'), sink) as unknown as FastifyBaseLogger },
+    );
+    try {
+      const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+      const created = await fetch(`${server.url}/integrated-accounts`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          integration: 'onelogin',
+          tenant_id: 'c',
+          connection: { subdomain: 'acme', client_id: 'sim-client-id', client_secret: 'sim-client-secret' },
+        }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      sim.faults.set({ latency_ms: 2000 });
+      const upstreamCalled = new Promise<void>((resolve) => sim.app.server.once('request', () => resolve()));
+      const caller = new AbortController();
+      const call = fetch(`${server.url}/proxy/users?integrated_account_id=${id}`, {
+        headers,
+        signal: caller.signal,
+      }).catch(() => 'hung up');
+      await upstreamCalled;
+      caller.abort();
+      expect(await call).toBe('hung up');
+      await expect
+        .poll(() => lines.some((line) => line.msg === 'caller closed the connection before the answer'))
+        .toBe(true);
+      expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+    } finally {
+      sim.faults.set({ latency_ms: 0 });
+      await server.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

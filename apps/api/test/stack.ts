@@ -57,20 +57,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sim = await buildSimulator(options.simulator ?? {});
   const simUrl = await sim.listen(0);
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-api-'));
+  const settings = parseSettings({
+    SWITCHBOARD_ADMIN_TOKEN: ADMIN_TOKEN,
+    SWITCHBOARD_API_RATE_LIMIT: 'off',
+    ...options.env,
+  });
+  // Cached as `startServer` caches, so that every test also runs against the in-process caches.
   const store = await openStore({
     url: options.databaseUrl ?? `sqlite:${join(dir, 'switchboard.db')}`,
     encryptionKey: randomBytes(32),
+    ...(settings.cacheTtlMs > 0 ? { cache: { ttlMs: settings.cacheTtlMs } } : {}),
   });
   const engine = createEngine({
     integrations: await loadIntegrationDirectory(DEFAULT_INTEGRATIONS_DIR),
     cursorSecret: randomBytes(32),
     tokenStore: store.tokens,
     upstreamOverrides: { onelogin: simUrl },
-  });
-  const settings = parseSettings({
-    SWITCHBOARD_ADMIN_TOKEN: ADMIN_TOKEN,
-    SWITCHBOARD_API_RATE_LIMIT: 'off',
-    ...options.env,
   });
   const app = await build({
     engine,

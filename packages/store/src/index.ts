@@ -21,6 +21,7 @@ export { RedisRateBudget } from './redis/redis-rate-budget.js';
 export { RedisRefreshLock } from './redis/redis-refresh-lock.js';
 export { ResilientRateBudget } from './redis/resilient-rate-budget.js';
 export { ResilientRefreshLock } from './redis/resilient-refresh-lock.js';
+export type { StoreCacheOptions } from './ttl-cache.js';
 export type {
   AccountPage,
   AccountRepository,

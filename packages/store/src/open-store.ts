@@ -2,6 +2,9 @@ import { Kysely, sql } from 'kysely';
 import { accountRepository } from './accounts.js';
 import { apiKeyRepository } from './api-keys.js';
 import { guarded, toStoreError } from './availability.js';
+import { cachedAccounts } from './cached-accounts.js';
+import { cachedApiKeys } from './cached-api-keys.js';
+import { cachedTokens } from './cached-tokens.js';
 import { createCipher } from './cipher.js';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
 import { createPostgresDialect } from './dialects/postgres.js';
@@ -12,13 +15,20 @@ import { linkTokenRepository } from './link-tokens.js';
 import { migrateToLatest } from './migrate.js';
 import type { Tables } from './tables.js';
 import { tokenCache } from './token-cache.js';
-import type { Store } from './types.js';
+import { type StoreCacheOptions, TtlCache } from './ttl-cache.js';
+import type { AccountRepository, ApiKeyRepository, Store, TokenStore } from './types.js';
 
 export interface OpenStoreOptions {
   /** `sqlite:PATH` (default `sqlite:./.switchboard/switchboard.db`), `sqlite::memory:` or `postgres://…`. */
   url?: string | undefined;
   /** 32 bytes; see resolveEncryptionKey. */
   encryptionKey: Buffer;
+  /**
+   * Remember authenticated API keys, accounts with their decrypted credentials, and tokens in this process for
+   * `ttlMs`. Writes through this store take effect at once; other processes' writes within `ttlMs`.
+   * Default: no caching.
+   */
+  cache?: StoreCacheOptions;
 }
 
 /** Connects, migrates to the latest schema, and returns the store. Outages throw StoreUnavailable. */
@@ -58,10 +68,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       return closing;
     },
     environments: guarded(environmentRepository(db), target.label),
-    apiKeys: guarded(apiKeyRepository(db), target.label),
-    accounts: guarded(accountRepository(db, cipher), target.label),
+    ...withCache(options.cache, {
+      apiKeys: guarded(apiKeyRepository(db), target.label),
+      accounts: guarded(accountRepository(db, cipher), target.label),
+      tokens: guarded(tokenCache(db, cipher), target.label),
+    }),
     linkTokens: guarded(linkTokenRepository(db, cipher), target.label),
-    tokens: guarded(tokenCache(db, cipher), target.label),
   };
 
   try {
@@ -72,6 +84,22 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw error;
   }
   return store;
+}
+
+interface CacheableRepositories {
+  apiKeys: ApiKeyRepository;
+  accounts: AccountRepository;
+  tokens: TokenStore;
+}
+
+/** The repositories the request path reads on every call, each behind its own in-process cache when enabled. */
+function withCache(options: StoreCacheOptions | undefined, repositories: CacheableRepositories) {
+  if (options === undefined || !(options.ttlMs > 0)) return repositories;
+  return {
+    apiKeys: cachedApiKeys(repositories.apiKeys, new TtlCache(options)),
+    accounts: cachedAccounts(repositories.accounts, new TtlCache(options)),
+    tokens: cachedTokens(repositories.tokens, new TtlCache(options)),
+  };
 }
 
 function createDialect(target: DatabaseTarget) {

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, it, onTestFinished } from 'vitest';
 import { openStore } from '../src/open-store.js';
+import type { StoreCacheOptions } from '../src/ttl-cache.js';
 import type { Store } from '../src/types.js';
 
 export interface TestDatabase {
   url: string;
-  /** Opens a store on this database; closed automatically when the test ends. */
-  open(key?: Buffer): Promise<Store>;
+  /** Opens a store on this database (a replica, when opened twice); closed automatically when the test ends. */
+  open(key?: Buffer, cache?: StoreCacheOptions): Promise<Store>;
   /** Everything the database holds at rest, as bytes: the SQLite files, or every Postgres row as text. */
   rawContents(): Promise<Buffer>;
 }
@@ -56,9 +57,9 @@ if (!pgAvailable) {
   );
 }
 
-function opener(url: string): (key?: Buffer) => Promise<Store> {
-  return async (key = testKey) => {
-    const store = await openStore({ url, encryptionKey: key });
+function opener(url: string): (key?: Buffer, cache?: StoreCacheOptions) => Promise<Store> {
+  return async (key = testKey, cache) => {
+    const store = await openStore({ url, encryptionKey: key, ...(cache === undefined ? {} : { cache }) });
     onTestFinished(() => store.close());
     return store;
   };

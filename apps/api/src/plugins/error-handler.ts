@@ -22,7 +22,11 @@ export function installErrorHandling(app: FastifyInstance): void {
 /** Sends `error` in the contract's shape; also used for framework errors raised before routing. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const response = toErrorResponse(error, { url: request.url });
-  if (response.status >= 500) {
+  if (callerLeft(error, reply)) {
+    // The engine stopped because the caller hung up (`request-signal.ts`): nothing failed, and nobody reads the
+    // answer. Worth a line, not an error with a stack.
+    request.log.info('caller closed the connection before the answer');
+  } else if (response.status >= 500) {
     request.log.error({ err: error }, 'request failed');
     if (response.body.code === 'SB_ERR_API_INTERNAL') {
       response.body.message = `internal error (request id ${request.id})`;
@@ -32,4 +36,8 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   }
   // Framework errors can arrive before a route (and its serializers) exist: serialize here, once.
   plainJson(reply.code(response.status).headers(response.headers)).send(response.body);
+}
+
+function callerLeft(error: unknown, reply: FastifyReply): boolean {
+  return error instanceof Error && error.name === 'AbortError' && reply.raw.destroyed;
 }

@@ -7,7 +7,7 @@ import type { ProxyResult, ResponseFormat } from '@switchboard/engine';
 import type { HttpMethod } from '@switchboard/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withAccount } from '../account-access.js';
-import { plainJson } from '../plain-json.js';
+import { plainJson, sendPlainJson } from '../plain-json.js';
 import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -131,16 +131,18 @@ async function handle(
   );
   setRateLimitHeaders(reply, result.rateLimit);
   const debug = format === 'debug' ? { debug: { trace: result.trace ?? [] } } : {};
-  if (format !== 'unified') plainJson(reply);
   if (result.kind === 'list') {
-    return {
+    // Items are upstream JSON with no schema of their own: serialized once, in one pass (the route's
+    // response schema documents the envelope).
+    return sendPlainJson(reply, {
       result: result.result,
       next_cursor: result.next_cursor,
       prev_cursor: null,
       result_count: result.result_count,
       ...debug,
-    };
+    });
   }
+  if (format !== 'unified') plainJson(reply);
   reply.code(result.status);
   if (format === 'debug') return { result: result.body, ...debug };
   if (result.body === null || result.body === undefined || result.status === 204) {

@@ -102,7 +102,8 @@ export function createHttpRuntime(options: HttpRuntimeOptions = {}): HttpRuntime
       const declared = integration.definition.auth.revoke;
       try {
         if (!declared) return;
-        const token = await shared.tokens.store.get(upstream.accountKey);
+        // Another replica may have refreshed it: revoke the token they share, not a stale local copy.
+        const token = await shared.tokens.readShared(upstream.accountKey);
         upstream.redactor.addSecret(token?.access_token);
         upstream.redactor.addSecret(token?.refresh_token);
         const templates = [

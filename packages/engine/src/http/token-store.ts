@@ -17,6 +17,12 @@ export interface TokenStore {
   get(key: string): Promise<TokenSet | undefined>;
   set(key: string, token: TokenSet): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * For stores that keep a process-local copy in front of a shared one: reads the shared copy (and updates the
+   * local one). The engine uses it wherever a stale local copy would cost a needless token request — when it
+   * re-checks under the refresh lock (after a 401 or at expiry) and before revoking. Without it, `get` is used.
+   */
+  getShared?(key: string): Promise<TokenSet | undefined>;
 }
 
 /**

@@ -2,6 +2,8 @@
  * @module Obtained tokens, cached per account in the injected `TokenStore`, refreshed before they expire, and
  * fetched single-flight: however many requests find the token expired (or get a 401) at once, one token
  * request is made and all of them wait for it. Across processes the optional `RefreshLock` does the same.
+ * Before asking the upstream, the shared store is read again past any local copy the store keeps
+ * (`TokenStore.getShared`): another replica may already hold the new token.
  */
 import type { RefreshLock, TokenSet, TokenStore } from '../token-store.js';
 
@@ -32,6 +34,11 @@ export class TokenCache {
     return token.expires_at === undefined || token.expires_at - options.skewMs > this.clock();
   }
 
+  /** The token replicas share, read past any process-local copy (for revocation). */
+  readShared(key: string): Promise<TokenSet | undefined> {
+    return this.store.getShared ? this.store.getShared(key) : this.store.get(key);
+  }
+
   /** The cached token when usable, else a new one from `fetch` (given the cached token, e.g. for its refresh token). */
   async get(
     key: string,
@@ -51,8 +58,9 @@ export class TokenCache {
     const running = this.#inflight.get(key);
     if (running) return running;
     const run = async () => {
-      // Re-read: another request (or, under the lock, another process) may have refreshed meanwhile.
-      const cached = await this.store.get(key);
+      // Re-read the shared copy: another request (or, under the lock, another process) may have refreshed
+      // meanwhile, and a local copy may be the very token the upstream just refused.
+      const cached = await this.readShared(key);
       if (this.usable(cached, options)) return cached;
       const next = await fetch(cached);
       await this.store.set(key, next);
