@@ -12,6 +12,7 @@ import { InvalidInput } from '@switchboard/engine';
 import { isSwitchboardError } from '@switchboard/errors';
 import type { LinkToken, Store } from '@switchboard/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { verifyCredentials } from '../verify-credentials.js';
 import { type Asset, loadAssets, pageAssetUrls } from './assets.js';
 import { connectionProblems } from './connection-problems.js';
 import { CSRF_COOKIE, CSRF_FIELD, checkCsrf, csrfCookie, issueCsrf, readCookie } from './csrf.js';
@@ -24,7 +25,6 @@ import { renderStopPage, renderSuccessPage, type StopReason } from './result-pag
 import { openerOrigin, redirectOrigin, redirectTarget } from './safe-url.js';
 import { pageHeaders } from './security-headers.js';
 import { describeRefusal } from './upstream-refusal.js';
-import { verifyConnection } from './verify-connection.js';
 
 export interface ConnectRoutesOptions {
   engine: Engine;
@@ -122,7 +122,7 @@ export async function connectRoutes(app: FastifyInstance, options: ConnectRoutes
       }
 
       try {
-        await verifyConnection(engine, store, link.integration, connection);
+        await verifyCredentials(engine, link.integration, connection);
       } catch (error) {
         const refusal = describeRefusal(error, label);
         if (refusal === undefined) throw error;

@@ -3,7 +3,6 @@
  * credentials, delete (revoking the upstream token), and capabilities. Secrets never leave: responses carry the
  * non-secret connection fields only.
  */
-import { randomUUID } from 'node:crypto';
 import type { Engine } from '@switchboard/engine';
 import type { IntegratedAccount, Store } from '@switchboard/store';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +13,7 @@ import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors, IdParam, listEnvelope } from '../schemas/common.js';
 import { IntegratedAccount as AccountSchema, Connection } from '../schemas/components.js';
+import { verifyCredentials } from '../verify-credentials.js';
 
 const accountRef = { $ref: `${AccountSchema.$id}#` };
 const connectionRef = { $ref: `${Connection.$id}#` };
@@ -64,7 +64,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
       const { integration: name, tenant_id, connection: given } = request.body;
       const integration = engine.integration(name);
       const connection = engine.checkConnection(name, given);
-      await verifyCredentials(engine, store, name, connection);
+      await verifyCredentials(engine, name, connection);
       const account = await store.accounts.create(caller.environmentId, {
         integration: name,
         tenantId: tenant_id,
@@ -162,7 +162,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
       const integration = engine.integration(current.integration);
       const merged = { ...accountContext(current).connection, ...request.body.connection };
       const connection = engine.checkConnection(current.integration, merged);
-      await verifyCredentials(engine, store, current.integration, connection);
+      await verifyCredentials(engine, current.integration, connection, current.id);
       const updated = await store.accounts.updateConnection(caller.environmentId, current.id, connection, [
         ...integration.secretFields,
       ]);
@@ -262,24 +262,6 @@ function capabilitiesOf(engine: Engine, account: IntegratedAccount) {
     unified_models: engine.capabilities(account.integration),
     proxy_resources,
   };
-}
-
-/**
- * Verifies credentials under a throw-away account id: a token cached under the real id (old credentials) must
- * not make new credentials look valid, and the probe's token is dropped afterwards.
- */
-async function verifyCredentials(
-  engine: Engine,
-  store: Store,
-  integration: string,
-  connection: Record<string, string>,
-): Promise<void> {
-  const probeId = `verify_${randomUUID()}`;
-  try {
-    await engine.verify(integration, { id: probeId, connection });
-  } finally {
-    await forgetTokens(store, integration, probeId);
-  }
 }
 
 /** Drops cached tokens of an account. The key format is the engine's (`<integration>:<account id>`). */

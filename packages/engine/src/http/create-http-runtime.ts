@@ -45,20 +45,31 @@ export function createHttpRuntime(options: HttpRuntimeOptions = {}): HttpRuntime
   };
   const plans = new WeakMap<CompiledIntegration, IntegrationPlan>();
 
-  const session = (integration: CompiledIntegration, account: AccountContext) => {
+  const planFor = (integration: CompiledIntegration) => {
     let plan = plans.get(integration);
     if (!plan) {
       plan = integrationPlan(integration, options.rateLimitOverrides?.[integration.name]);
       plans.set(integration, plan);
     }
-    return new UpstreamSession(shared, integration, account, plan);
+    return plan;
   };
+  const session = (integration: CompiledIntegration, account: AccountContext) =>
+    new UpstreamSession(shared, integration, account, planFor(integration));
+  // Verification leaves no token behind in the shared store: it runs on a private, throw-away token cache, so
+  // callers may verify credentials that are not (yet) an account's without cleaning up after the engine.
+  const probe = (integration: CompiledIntegration, account: AccountContext) =>
+    new UpstreamSession(
+      { ...shared, tokens: new TokenCache(new MemoryTokenStore(), undefined, clock) },
+      integration,
+      account,
+      planFor(integration),
+    );
 
   return {
     session,
 
     async verify(integration, account) {
-      const upstream = session(integration, account);
+      const upstream = probe(integration, account);
       const auth = upstream.plan.auth;
       let token: Awaited<ReturnType<NonNullable<typeof auth.token>>> | undefined;
       try {

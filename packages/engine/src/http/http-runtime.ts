@@ -26,7 +26,10 @@ export interface HttpRuntimeOptions {
 export interface HttpRuntime {
   /** A session for one account of one integration; cheap to create, shares pools, tokens and budgets. */
   session(integration: CompiledIntegration, account: AccountContext): AccountSession;
-  /** Fetches a token where the auth type has one, then runs `auth.verify`; throws `InvalidCredentials`. */
+  /**
+   * Fetches a fresh token where the auth type has one, then runs `auth.verify`; throws `InvalidCredentials`.
+   * The token is not kept: verifying never writes to the token store.
+   */
   verify(integration: CompiledIntegration, account: AccountContext): Promise<void>;
   /** Runs `auth.revoke` where declared and drops the cached token. */
   revoke(integration: CompiledIntegration, account: AccountContext): Promise<void>;

@@ -1,6 +1,6 @@
 /**
- * @module One Redis client configured to fail fast: when Redis is down, a command errors within a fraction of a
- * second (instead of queueing until it returns) so callers can fall back to local state.
+ * @module One Redis client configured to fail fast: when Redis is down, a command errors at once (instead of
+ * queueing until it returns) so callers can fall back to local state.
  */
 import { Redis } from 'ioredis';
 
@@ -9,7 +9,9 @@ export function connectRedis(url: string): Redis {
     lazyConnect: false,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: 500,
+    // Generous: a busy event loop must not be mistaken for a Redis outage (which would switch to local budgets).
+    // A Redis that is really down fails at once: the connection is closed and nothing is queued.
+    commandTimeout: 2_000,
     connectTimeout: 1_000,
     // Keep reconnecting in the background, slowly, so Redis coming back is picked up by itself.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

@@ -190,6 +190,8 @@ describe('verify', () => {
     );
     expect(tokens()).toBe(1);
     expect(verified.isDone()).toBe(true);
+    // Verifying leaves the store as it was: no token for credentials that may never become an account.
+    expect(await store.get('acme:acct-1')).toMatchObject({ access_token: 'tok-cached' });
   });
 
   it('throws InvalidCredentials with the reason when the token request is refused', async () => {
