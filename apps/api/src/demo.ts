@@ -62,7 +62,7 @@ export async function startDemo(
     const apiKey = demoApiKey(server.settings.dataDir);
     await server.registerApiKey('demo', apiKey);
     const accountId = await demoAccount(server.app, apiKey);
-    const userId = await firstUserId(server.app, apiKey, accountId);
+    const userId = await firstUserId(server.url, apiKey, accountId);
     (options.print ?? ((text) => process.stdout.write(text)))(
       banner(server.url, apiKey, accountId, userId, simulatorUrl),
     );
@@ -116,16 +116,17 @@ async function demoAccount(app: FastifyInstance, apiKey: string): Promise<string
   return (created.json() as { id: string }).id;
 }
 
-async function firstUserId(app: FastifyInstance, apiKey: string, accountId: string): Promise<string> {
-  const response = await app.inject({
-    method: 'GET',
-    url: `/unified/user-directory/users?integrated_account_id=${accountId}&limit=1&remote_data=false`,
-    headers: { authorization: `Bearer ${apiKey}` },
+/** The demo's own first call goes through the TypeScript SDK, as a product's backend would make it. */
+async function firstUserId(url: string, apiKey: string, accountId: string): Promise<string> {
+  const { Switchboard } = await import('@switchboard/sdk');
+  const sdk = new Switchboard({ apiKey, baseUrl: url });
+  const page = await sdk.unified.userDirectory.users.list({
+    integrated_account_id: accountId,
+    limit: 1,
+    remote_data: false,
   });
-  const id = (response.json() as { result?: { id: string }[] }).result?.[0]?.id;
-  if (response.statusCode !== 200 || id === undefined) {
-    throw new Error(`the demo account cannot list users: ${response.statusCode} ${response.body}`);
-  }
+  const id = page.result[0]?.id;
+  if (id === undefined) throw new Error('the demo account lists no users');
   return id;
 }
 
