@@ -29,7 +29,7 @@ describe('onelogin conformance', () => {
     const broken = source.replace('$first := $v(firstname);', '$first := $v(lastname);');
     expect(broken, 'the users mapping line to break was not found').not.toBe(source);
     const report = await runConformance({
-      integration: loadIntegrationSource(broken, file),
+      integration: await loadIntegrationSource(broken, file),
       fixturesDir,
       only: 'users.get',
     });

@@ -1,6 +1,6 @@
 import { ACTIVITY_ACTIONS, createAjv, userDirectoryJsonSchema } from '@switchboard/schema';
 import { describe, expect, it } from 'vitest';
-import { at, evaluateAt, ud } from './onelogin-file.js';
+import { evaluateAt, oneloginIntegration, ud } from './onelogin-file.js';
 import { event } from './onelogin-samples.js';
 
 const ajv = createAjv();
@@ -11,12 +11,12 @@ const unifiedActivity = ajv.getSchema(
 
 const mapEvent = (record: unknown) => evaluateAt(ud('activities/list/response'), record);
 
-/** The event type table as written in the response mapping: id → action. */
-const table = new Map(
-  [...(at(ud('activities/list/response')) as string).matchAll(/"(\d+)": \["([a-z_]+)",/g)].map(
-    (m) => [Number(m[1]), m[2] as string] as const,
-  ),
-);
+/** The event type table (`definitions: eventTypes`) as the engine evaluated it: id → action. */
+const eventTypes = (await oneloginIntegration()).definitions['eventTypes'] as Record<
+  string,
+  [string, string]
+>;
+const table = new Map(Object.entries(eventTypes).map(([id, [action]]) => [Number(id), action] as const));
 
 describe('activities: event → unified activity', () => {
   it('maps the documented app-login event', async () => {
@@ -51,6 +51,17 @@ describe('activities: event → unified activity', () => {
       actor: { type: 'system', name: 'Directory sync' },
       description: 'Directory sync created user Ann Lee',
     });
+  });
+
+  it('puts names into the description literally, `$` included', async () => {
+    const activity = await mapEvent({
+      ...event,
+      event_type_id: 4,
+      actor_user_name: 'Pay $0 $$ $1 $&',
+      role_name: 'Role $2',
+      user_name: 'Ann $$Lee',
+    });
+    expect(activity).toMatchObject({ description: 'Pay $0 $$ $1 $& assigned role Role $2 to Ann $$Lee' });
   });
 
   it('targets the role of a role event without a user', async () => {

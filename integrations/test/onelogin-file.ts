@@ -1,10 +1,10 @@
 /**
- * @module Test helper: `onelogin.yaml` parsed once, and its JSONata compiled with the engine's own compiler so the
- * tests run exactly what the engine runs.
+ * @module Test helper: `onelogin.yaml` parsed once, and loaded once by the engine's own loader (its JSONata compiled
+ * and bound to its `definitions:`) so the tests run exactly what the engine runs.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileExpression } from '@switchboard/engine';
+import { type CompiledIntegration, loadIntegrationFile } from '@switchboard/engine';
 import { parseDocument } from 'yaml';
 
 export const ONELOGIN_FILE = fileURLToPath(new URL('../onelogin.yaml', import.meta.url));
@@ -25,6 +25,14 @@ export function at(pointer: string): unknown {
   return value;
 }
 
+let loaded: Promise<CompiledIntegration> | undefined;
+
+/** `onelogin.yaml` as the engine loads it (once per test file). */
+export function oneloginIntegration(): Promise<CompiledIntegration> {
+  loaded ??= loadIntegrationFile(ONELOGIN_FILE);
+  return loaded;
+}
+
 /**
  * Evaluates the expression at `pointer` and returns its result as the engine would serialise it (JSONata's
  * sequence markers dropped, `undefined` kept as `undefined`).
@@ -34,10 +42,9 @@ export async function evaluateAt(
   input: unknown,
   bindings: Record<string, unknown> = {},
 ): Promise<unknown> {
-  const source = at(pointer);
-  if (typeof source !== 'string') throw new Error(`${pointer} is not an expression`);
-  const compiled = compileExpression(source);
-  if (!('evaluate' in compiled)) throw new Error(`${pointer}: ${compiled.message}`);
+  if (typeof at(pointer) !== 'string') throw new Error(`${pointer} is not an expression`);
+  const compiled = (await oneloginIntegration()).expression(pointer);
+  if (compiled === undefined) throw new Error(`${pointer} was not compiled by the loader`);
   const result = await compiled.evaluate(input, bindings);
   return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
 }

@@ -6,6 +6,7 @@
 export { createAjv } from './ajv.js';
 export * from './integration/auth.js';
 export * from './integration/connection.js';
+export * from './integration/definitions.js';
 export * from './integration/integration.js';
 export * from './integration/pagination.js';
 export { Duration, HttpMethod, RequestLocation } from './integration/primitives.js';

@@ -55,6 +55,14 @@ describe('integration schema', () => {
     expect(new Set(validate.errors?.map((e) => e.instancePath))).toEqual(new Set(['/auth/in']));
   });
 
+  it('accepts `definitions:` named like JSONata variables, with expressions as values', () => {
+    const definitions = { eventTypes: '{ "1": "login" }', v: 'function($x){ $x }', id_of: '$string' };
+    expect(validate({ ...minimal, definitions }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...minimal, definitions: { 'Bad-Name': '1' } })).toBe(false);
+    expect(validate({ ...minimal, definitions: { table: { a: 1 } } })).toBe(false);
+    expect(validate({ ...minimal, definitions: { empty: '' } })).toBe(false);
+  });
+
   it('rejects an unknown auth type by its discriminator', () => {
     expect(validate({ ...minimal, auth: { type: 'magic' } })).toBe(false);
     expect(validate.errors).toHaveLength(1);

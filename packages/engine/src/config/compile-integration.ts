@@ -1,9 +1,11 @@
 /**
- * @module Stage 5: a validated document → the {@link CompiledIntegration} the runtime uses: the definition
- * frozen, secrets listed, every JSONata expression compiled (by the semantic pass) and addressable by pointer.
+ * @module Stage 6: a validated document → the {@link CompiledIntegration} the runtime uses: the definition
+ * frozen, secrets listed, every JSONata expression compiled (by the semantic pass), bound to the evaluated
+ * `definitions:` and addressable by pointer.
  */
 import type { Integration } from '@switchboard/schema';
-import type { CompiledExpression } from '../mapping/expression.js';
+import type { DefinitionScope } from '../mapping/definition-scope.js';
+import { type CompiledExpression, withDefinitions } from '../mapping/expression.js';
 import type { CompiledIntegration } from './compiled-integration.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { YamlLocator } from './yaml-locator.js';
@@ -14,7 +16,11 @@ export interface CompileInput {
   definition: Integration;
   expressions: ReadonlyMap<string, CompiledExpression>;
   locator: YamlLocator;
+  /** The evaluated `definitions:`, bound into every expression. */
+  definitions?: DefinitionScope;
 }
+
+const NO_DEFINITIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export function compileIntegration(input: CompileInput): CompiledIntegration {
   const definition = deepFreeze(input.definition);
@@ -23,13 +29,19 @@ export function compileIntegration(input: CompileInput): CompiledIntegration {
       .filter(([, field]) => field.secret === true)
       .map(([name]) => name),
   );
-  const expressions = new Map(input.expressions);
-  const { locator } = input;
+  const { locator, definitions: scope } = input;
+  const expressions = new Map(
+    [...input.expressions].map(([pointer, compiled]) => [
+      pointer,
+      scope === undefined ? compiled : withDefinitions(compiled, scope),
+    ]),
+  );
   return Object.freeze({
     name: definition.name,
     file: input.file,
     definition,
     secretFields: secretFields as ReadonlySet<string>,
+    definitions: scope === undefined ? NO_DEFINITIONS : scope.values(),
     expression: (pointer: string) => expressions.get(pointer),
     locate: (pointer: string) => locator.locate(pointer),
   });

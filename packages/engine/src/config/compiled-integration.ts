@@ -26,6 +26,11 @@ export interface CompiledIntegration {
   readonly definition: Readonly<Integration>;
   /** Connection fields marked `secret: true`. */
   readonly secretFields: ReadonlySet<string>;
+  /**
+   * The evaluated `definitions:` by name, in file order: plain values (frozen JSON) and functions (JSONata
+   * lambdas). Every expression already sees them as `$<name>`; empty when the file has none.
+   */
+  readonly definitions: Readonly<Record<string, unknown>>;
   /** The compiled expression at a JSON pointer (e.g. `/unified/user-directory/users/list/response`). */
   expression(pointer: string): CompiledExpression | undefined;
   /** Where a JSON pointer sits in the file (nearest existing node). */

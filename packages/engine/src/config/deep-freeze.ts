@@ -1,5 +1,5 @@
 /**
- * @module Stage 6: the definition handed to the runtime is immutable, so no request can change what the next
+ * @module Stage 7: the definition handed to the runtime is immutable, so no request can change what the next
  * one sees. Shared subtrees (YAML aliases) are frozen once.
  */
 

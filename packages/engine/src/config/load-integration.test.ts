@@ -15,9 +15,9 @@ import {
 import { edit, FIXTURE, FIXTURE_PATH, positionOf } from './test-fixture.js';
 
 /** The issues a broken source produces (fails if it loads). */
-function issuesOf(text: string, file = 'acme.yaml'): ConfigIssue[] {
+async function issuesOf(text: string, file = 'acme.yaml'): Promise<ConfigIssue[]> {
   try {
-    loadIntegrationSource(text, file);
+    await loadIntegrationSource(text, file);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigInvalid);
     return (error as InstanceType<typeof ConfigInvalid>).details['issues'] as ConfigIssue[];
@@ -26,8 +26,8 @@ function issuesOf(text: string, file = 'acme.yaml'): ConfigIssue[] {
 }
 
 // The first load compiles the integration schema (about a second, more on a busy machine).
-beforeAll(() => {
-  checkIntegrationSource('{}', 'warm-up.yaml');
+beforeAll(async () => {
+  await checkIntegrationSource('{}', 'warm-up.yaml');
 }, 60_000);
 
 describe('a valid integration file', () => {
@@ -45,7 +45,7 @@ describe('a valid integration file', () => {
   });
 
   it('hands out every expression compiled, by JSON pointer', async () => {
-    const acme = loadIntegrationSource(FIXTURE, 'acme.yaml');
+    const acme = await loadIntegrationSource(FIXTURE, 'acme.yaml');
     const response = acme.expression('/unified/user-directory/users/get/response');
     expect(await response?.evaluate({ id: 7, login: 'ada' })).toEqual({ id: '7', username: 'ada' });
     expect(acme.expression('/pagination/default/cursor/path')?.source).toBe('meta.next_cursor');
@@ -55,8 +55,8 @@ describe('a valid integration file', () => {
     expect(acme.expression('/unified/user-directory/users/list/nothing')).toBeUndefined();
   });
 
-  it('locates pointers in the file, falling back to the nearest existing node', () => {
-    const acme = loadIntegrationSource(FIXTURE, 'acme.yaml');
+  it('locates pointers in the file, falling back to the nearest existing node', async () => {
+    const acme = await loadIntegrationSource(FIXTURE, 'acme.yaml');
     expect(acme.locate('/resources/groups/list/path')).toEqual({
       file: 'acme.yaml',
       ...positionOf(FIXTURE, '/v2/groups', 'groups:'),
@@ -70,9 +70,9 @@ describe('a valid integration file', () => {
 });
 
 describe('located issues', () => {
-  it('reports an unknown top-level key at its line, with a suggestion', () => {
+  it('reports an unknown top-level key at its line, with a suggestion', async () => {
     const text = edit(FIXTURE, '\npagination:\n', '\npaginaton:\n');
-    const issues = issuesOf(text);
+    const issues = await issuesOf(text);
     expect(issues).toContainEqual({
       file: 'acme.yaml',
       ...positionOf(text, 'paginaton:'),
@@ -81,9 +81,9 @@ describe('located issues', () => {
     });
   });
 
-  it('reports a wrong type at the value', () => {
+  it('reports a wrong type at the value', async () => {
     const text = edit(FIXTURE, 'max_pages: 1000', 'max_pages: lots');
-    expect(issuesOf(text)).toEqual([
+    expect(await issuesOf(text)).toEqual([
       {
         file: 'acme.yaml',
         ...positionOf(text, 'lots'),
@@ -93,9 +93,9 @@ describe('located issues', () => {
     ]);
   });
 
-  it('reports an unknown union tag once, listing the variants', () => {
+  it('reports an unknown union tag once, listing the variants', async () => {
     const text = edit(FIXTURE, 'type: oauth2_client_credentials', 'type: magic');
-    expect(issuesOf(text)).toEqual([
+    expect(await issuesOf(text)).toEqual([
       expect.objectContaining({
         ...positionOf(text, 'magic'),
         pointer: '/auth/type',
@@ -105,9 +105,9 @@ describe('located issues', () => {
     ]);
   });
 
-  it('points a JSONata syntax error inside a `|` block at the bad token', () => {
+  it('points a JSONata syntax error inside a `|` block at the bad token', async () => {
     const text = edit(FIXTURE, '"username": login,', '"username": login login,');
-    const [issue] = issuesOf(text);
+    const [issue] = await issuesOf(text);
     expect(issue).toEqual({
       file: 'acme.yaml',
       ...positionOf(text, 'login,', 'login login'),
@@ -116,20 +116,20 @@ describe('located issues', () => {
     });
   });
 
-  it('points a JSONata error inside a quoted or folded scalar at the bad token too', () => {
+  it('points a JSONata error inside a quoted or folded scalar at the bad token too', async () => {
     const quoted = edit(
       FIXTURE,
       `'{ "id": $string(id), "name": title }'`,
       `'{ "id": $string(id) "name": title }'`,
     );
-    expect(issuesOf(quoted)[0]).toMatchObject({ ...positionOf(quoted, '"name": title') });
+    expect((await issuesOf(quoted))[0]).toMatchObject({ ...positionOf(quoted, '"name": title') });
     const folded = edit(FIXTURE, '"family_name": last_name }\n', '"family_name": last_name ]\n');
-    expect(issuesOf(folded)[0]).toMatchObject({ ...positionOf(folded, ']', 'last_name ]') });
+    expect((await issuesOf(folded))[0]).toMatchObject({ ...positionOf(folded, ']', 'last_name ]') });
   });
 
-  it('refuses a secret connection field in a URL', () => {
+  it('refuses a secret connection field in a URL', async () => {
     const text = edit(FIXTURE, 'path: /v2/events', 'path: /v2/events?key={{ connection.client_secret }}');
-    expect(issuesOf(text)).toEqual([
+    expect(await issuesOf(text)).toEqual([
       expect.objectContaining({
         ...positionOf(text, '{{ connection.client_secret }}'),
         pointer: '/resources/events/list/path',
@@ -140,33 +140,33 @@ describe('located issues', () => {
     ]);
   });
 
-  it('refuses a secret in a verify query but allows an api_key in a query when declared explicitly', () => {
+  it('refuses a secret in a verify query but allows an api_key in a query when declared explicitly', async () => {
     const verify = edit(FIXTURE, 'limit: "1"', 'limit: "{{ connection.client_secret }}"');
-    expect(issuesOf(verify).map((i) => i.pointer)).toEqual(['/auth/verify/query/limit']);
+    expect((await issuesOf(verify)).map((i) => i.pointer)).toEqual(['/auth/verify/query/limit']);
     const apiKey = edit(
       FIXTURE,
       FIXTURE.slice(FIXTURE.indexOf('auth:\n'), FIXTURE.indexOf('pagination:\n')),
       'auth:\n  type: api_key\n  in: query\n  name: key\n  value: "{{ connection.client_secret }}"\n\n',
     );
-    expect(loadIntegrationSource(apiKey, 'acme.yaml').definition.auth.type).toBe('api_key');
+    expect((await loadIntegrationSource(apiKey, 'acme.yaml')).definition.auth.type).toBe('api_key');
   });
 
-  it('checks where placeholders may be used', () => {
+  it('checks where placeholders may be used', async () => {
     const text = edit(
       FIXTURE,
       'Accept: application/json',
       'Accept: "{{ id }} {{ token.x }} {{ connection.tenat }}"',
     );
-    expect(issuesOf(text).map((i) => i.message)).toEqual([
+    expect((await issuesOf(text)).map((i) => i.message)).toEqual([
       "`{{ id }}` is only available in a resource's `path` and `query`",
       '`{{ token.x }}`: `token.*` is only available inside `auth:`',
       '`{{ connection.tenat }}` refers to an undeclared connection field, did you mean `connection.tenant`?',
     ]);
   });
 
-  it('reports a dangling pagination reference', () => {
+  it('reports a dangling pagination reference', async () => {
     const text = edit(FIXTURE, 'pagination: numbered', 'pagination: numberd');
-    expect(issuesOf(text)).toEqual([
+    expect(await issuesOf(text)).toEqual([
       expect.objectContaining({
         ...positionOf(text, 'numberd'),
         pointer: '/resources/groups/list/pagination',
@@ -175,38 +175,40 @@ describe('located issues', () => {
     ]);
   });
 
-  it('reports unified calls to missing resources and methods', () => {
+  it('reports unified calls to missing resources and methods', async () => {
     const text = edit(
       edit(FIXTURE, 'resource: groups\n        response', 'resource: grups\n        response'),
       '      delete:\n        resource: users',
       '      delete:\n        resource: groups',
     );
-    expect(issuesOf(text).map((i) => i.message)).toEqual([
+    expect((await issuesOf(text)).map((i) => i.message)).toEqual([
       'resource `groups` has no `delete` method (the default here; set `method:` to call another); it has `list`',
       'unknown resource `grups`, did you mean `groups`?',
     ]);
   });
 
-  it('accepts only the contract filters', () => {
+  it('accepts only the contract filters', async () => {
     const text = edit(FIXTURE, 'filters: [user_id]', 'filters: [user_id, email]');
-    expect(issuesOf(text)[0]?.message).toBe(
+    expect((await issuesOf(text))[0]?.message).toBe(
       '`email` is not a filter of unified role_assignments; the contract allows `user_id`, `role_id`',
     );
   });
 
-  it('refuses connection patterns that are not regular expressions', () => {
+  it('refuses connection patterns that are not regular expressions', async () => {
     const text = edit(FIXTURE, 'pattern: "^[a-z0-9-]+$"', 'pattern: "^[a-z0-9-+$"');
-    expect(issuesOf(text)[0]?.message).toMatch(/^invalid regular expression: .*Unterminated character class/);
+    expect((await issuesOf(text))[0]?.message).toMatch(
+      /^invalid regular expression: .*Unterminated character class/,
+    );
   });
 
-  it('locates YAML syntax errors', () => {
+  it('locates YAML syntax errors', async () => {
     const text = edit(FIXTURE, 'label: Tenant', 'label: [Tenant');
-    const [issue] = issuesOf(text);
+    const [issue] = await issuesOf(text);
     expect(issue?.message).toMatch(/^YAML: /);
     expect(issue?.line).toBeGreaterThanOrEqual(positionOf(text, '[Tenant').line);
   });
 
-  it('fails fast on an anchor bomb', () => {
+  it('fails fast on an anchor bomb', async () => {
     const bomb = [
       'a: &a ["x","x","x","x","x","x","x","x","x"]',
       'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
@@ -216,7 +218,7 @@ describe('located issues', () => {
       'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
       '',
     ].join('\n');
-    expect(issuesOf(bomb)).toEqual([
+    expect(await issuesOf(bomb)).toEqual([
       expect.objectContaining({
         line: 2,
         column: 8,
@@ -225,8 +227,8 @@ describe('located issues', () => {
     ]);
   });
 
-  it('refuses nesting deep enough to exhaust the YAML parser, before parsing', () => {
-    expect(issuesOf(`${'- '.repeat(20_000)}x\n`)).toEqual([
+  it('refuses nesting deep enough to exhaust the YAML parser, before parsing', async () => {
+    expect(await issuesOf(`${'- '.repeat(20_000)}x\n`)).toEqual([
       { file: 'acme.yaml', line: 1, column: 201, pointer: '', message: 'nesting is deeper than 100 levels' },
     ]);
   });
@@ -243,20 +245,20 @@ describe('located issues', () => {
           ],
         },
       });
-      expect(issuesOf(`name: ${'y'.repeat(1024 * 1024)}`)[0]?.message).toMatch(/limited to 1 MiB/);
+      expect((await issuesOf(`name: ${'y'.repeat(1024 * 1024)}`))[0]?.message).toMatch(/limited to 1 MiB/);
     } finally {
       await rm(dir, { recursive: true });
     }
   });
 
-  it('collects every problem of a file into one ConfigInvalid', () => {
+  it('collects every problem of a file into one ConfigInvalid', async () => {
     let text = edit(FIXTURE, '\nretry:\n', '\nrety:\n');
     text = edit(text, 'label: Client ID', 'label: 42');
     text = edit(text, '"last_name": family_name,', '"last_name": family_name,,');
     text = edit(text, 'pagination: numbered', 'pagination: pages');
     let caught: unknown;
     try {
-      loadIntegrationSource(text, 'acme.yaml');
+      await loadIntegrationSource(text, 'acme.yaml');
     } catch (error) {
       caught = error;
     }
@@ -273,8 +275,8 @@ describe('located issues', () => {
     );
   });
 
-  it('reports an empty file as such', () => {
-    expect(issuesOf('# nothing here\n')).toEqual([
+  it('reports an empty file as such', async () => {
+    expect(await issuesOf('# nothing here\n')).toEqual([
       {
         file: 'acme.yaml',
         line: 1,

@@ -1,14 +1,18 @@
 /**
- * @module The loader: read → parse YAML → JSON Schema → semantic pass → compile → freeze. Every problem found
- * in any stage is collected and thrown once, as one `ConfigInvalid` whose `details.issues` are all located.
+ * @module The loader: read → parse YAML → JSON Schema → semantic pass → evaluate `definitions:` → compile →
+ * freeze. Every problem found in any stage is collected and thrown once, as one `ConfigInvalid` whose
+ * `details.issues` are all located.
  */
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { Integration } from '@switchboard/schema';
 import { ConfigInvalid, ConfigRead } from '../errors.js';
+import type { DefinitionScope } from '../mapping/definition-scope.js';
 import type { CompiledExpression } from '../mapping/expression.js';
+import type { CheckContext } from './checks/semantic-check.js';
 import { compileIntegration } from './compile-integration.js';
 import type { CompiledIntegration, ConfigIssue } from './compiled-integration.js';
+import { evaluateDefinitions } from './evaluate-definitions.js';
 import type { IssueDraft } from './issue-draft.js';
 import { parseYaml } from './parse-yaml.js';
 import { isPlainObject } from './plain-object.js';
@@ -47,8 +51,11 @@ function locateAll(drafts: readonly IssueDraft[], locator: YamlLocator): ConfigI
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Checks one file's text without throwing; used by the loaders and the CLI. */
-export function checkIntegrationSource(text: string, file: string): IntegrationCheck {
+/** Stages 2–4: everything that needs no evaluation, ending with a context for the stages after it. */
+function checkStatically(
+  text: string,
+  file: string,
+): { issues: ConfigIssue[] } | { issues?: undefined; context: CheckContext } {
   const parsed = parseYaml(text, file);
   const { locator } = parsed;
   if (parsed.issues.length > 0) return { issues: locateAll(parsed.issues, locator) };
@@ -59,9 +66,49 @@ export function checkIntegrationSource(text: string, file: string): IntegrationC
   const context = { data, visits: schema.visits, text, locator, expressions };
   const drafts = [...schema.issues, ...SEMANTIC_CHECKS.flatMap((check) => check(context))];
   if (drafts.length > 0) return { issues: locateAll(drafts, locator) };
+  return { context };
+}
 
-  const integration = compileIntegration({ file, definition: data as Integration, expressions, locator });
-  return { integration, issues: [] };
+function compile(file: string, context: CheckContext, definitions?: DefinitionScope): CompiledIntegration {
+  const { data, expressions, locator } = context;
+  return compileIntegration({
+    file,
+    definition: data as Integration,
+    expressions,
+    locator,
+    ...(definitions === undefined ? {} : { definitions }),
+  });
+}
+
+/** Checks one file's text without throwing; used by the loaders and the CLI. */
+export async function checkIntegrationSource(text: string, file: string): Promise<IntegrationCheck> {
+  const checked = checkStatically(text, file);
+  if (checked.issues !== undefined) return { issues: checked.issues };
+  const { context } = checked;
+  const definitions = await evaluateDefinitions(context);
+  if (definitions.issues.length > 0) return { issues: locateAll(definitions.issues, context.locator) };
+  return { integration: compile(file, context, definitions.scope), issues: [] };
+}
+
+/**
+ * Loads a file that has no `definitions:` without waiting: evaluating definitions is asynchronous, so a source
+ * with some gets an issue pointing at them. Test fixtures that build integrations in synchronous code use it.
+ *
+ * @throws ConfigInvalid with `details.issues` (every problem, located)
+ */
+export function loadIntegrationSourceSync(text: string, file: string): CompiledIntegration {
+  const checked = checkStatically(text, file);
+  if (checked.issues !== undefined) throw invalid(checked.issues);
+  const { context } = checked;
+  if (isPlainObject(context.data) && context.data['definitions'] !== undefined) {
+    const draft = {
+      pointer: '/definitions',
+      at: 'key' as const,
+      message: 'definitions need the asynchronous loader',
+    };
+    throw invalid(locateAll([draft], context.locator));
+  }
+  return compile(file, context);
 }
 
 function invalid(issues: ConfigIssue[]): InstanceType<typeof ConfigInvalid> {
@@ -80,8 +127,8 @@ function invalid(issues: ConfigIssue[]): InstanceType<typeof ConfigInvalid> {
  *
  * @throws ConfigInvalid with `details.issues` (every problem, located)
  */
-export function loadIntegrationSource(text: string, file: string): CompiledIntegration {
-  const result = checkIntegrationSource(text, file);
+export async function loadIntegrationSource(text: string, file: string): Promise<CompiledIntegration> {
+  const result = await checkIntegrationSource(text, file);
   if (!result.integration) throw invalid(result.issues);
   return result.integration;
 }

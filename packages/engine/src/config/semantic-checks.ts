@@ -1,6 +1,7 @@
 /**
  * @module Stage 4: the semantic pass — what a JSON Schema cannot say. Each check is one file under `checks/`.
  */
+import { checkDefinitionNames } from './checks/definition-names.js';
 import { checkJsonataExpressions } from './checks/jsonata-expressions.js';
 import { checkMapNames } from './checks/map-names.js';
 import { checkPaginationReferences } from './checks/pagination-references.js';
@@ -16,6 +17,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkResourceReferences,
   checkTemplatePlaceholders,
   checkJsonataExpressions,
+  checkDefinitionNames,
   checkUnifiedFilters,
   checkRegularExpressions,
 ];

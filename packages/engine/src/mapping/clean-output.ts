@@ -11,7 +11,8 @@ export function cleanOutput<T>(value: T): T {
 function clean(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const array = isSequence(value) ? value.filter(keep) : value;
+    // A frozen array is a shared `definitions:` value: copied, never written to.
+    const array = isSequence(value) ? value.filter(keep) : Object.isFrozen(value) ? [...value] : value;
     for (let i = 0; i < array.length; i++) array[i] = clean(array[i]);
     return array;
   }

@@ -2,6 +2,8 @@
  * @module JSONata compiled once, evaluated with guardrails. The only place that imports jsonata.
  */
 import jsonata from 'jsonata';
+import type { DefinitionScope } from './definition-scope.js';
+import { variableNames } from './expression-variables.js';
 
 /** Guardrails every expression runs under (jsonata ≥ 2.2): a wall-clock timeout and a recursion depth cap. */
 export interface Guardrails {
@@ -23,6 +25,9 @@ export interface ExpressionSyntaxError {
   /** 0-based offset into the expression source where the parser stopped. */
   position: number;
 }
+
+/** The jsonata object behind each compiled expression, for binding definitions after compilation. */
+const compiledForms = new WeakMap<CompiledExpression, jsonata.Expression>();
 
 // `$eval` would let data smuggle code into a mapping; it is replaced by a function that always fails.
 function disableEval(expression: jsonata.Expression): void {
@@ -54,8 +59,39 @@ export function compileExpression(
     return { message: e.message ?? String(error), position: typeof e.position === 'number' ? e.position : 0 };
   }
   disableEval(expression);
-  return {
+  const compiled: CompiledExpression = {
     source,
     evaluate: (input, bindings) => expression.evaluate(input, bindings),
   };
+  compiledForms.set(compiled, expression);
+  return compiled;
+}
+
+/** True when the whole expression is one `function(…){ … }` literal. */
+export function isFunctionLiteral(compiled: CompiledExpression): boolean {
+  return (formOf(compiled).ast() as { type?: unknown }).type === 'lambda';
+}
+
+/**
+ * The expression with an integration's definitions bound as `$<name>`. Plain values are bound once, here;
+ * function definitions the expression mentions are copied for each evaluation (see {@link DefinitionScope}), so
+ * an expression that uses none costs nothing more to evaluate.
+ */
+export function withDefinitions(compiled: CompiledExpression, scope: DefinitionScope): CompiledExpression {
+  const expression = formOf(compiled);
+  for (const [name, value] of scope.sharedValues()) expression.assign(name, value);
+  const functions = scope.functionsAmong(variableNames(expression.ast()));
+  if (functions.length === 0) return compiled;
+  const bound: CompiledExpression = {
+    source: compiled.source,
+    evaluate: (input, bindings) => expression.evaluate(input, scope.bind(bindings, functions)),
+  };
+  compiledForms.set(bound, expression);
+  return bound;
+}
+
+function formOf(compiled: CompiledExpression): jsonata.Expression {
+  const expression = compiledForms.get(compiled);
+  if (expression === undefined) throw new Error('not an expression made by compileExpression');
+  return expression;
 }

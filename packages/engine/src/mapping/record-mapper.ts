@@ -53,8 +53,10 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
         idOf(record),
       );
     }
-    // Mapping `$` returns the upstream object itself: copy it so remote_data cannot point at itself.
-    const unified = (value === record ? { ...value } : cleanOutput(value)) as Record<string, unknown>;
+    // Mapping `$` returns the upstream object itself: copy it so remote_data cannot point at itself. (Not
+    // `{ ...value }`: V8 makes adding `remote_data` to a spread copy about ten times slower.)
+    const copy = value === record ? Object.assign({}, value) : cleanOutput(value);
+    const unified = copy as Record<string, unknown>;
     if (remoteData) unified['remote_data'] = record;
     else delete unified['remote_data'];
     out.push(unified);

@@ -64,6 +64,7 @@ export function compileYaml(
     file,
     definition,
     secretFields,
+    definitions: {},
     expression: (pointer) => expressions.get(pointer),
     locate(pointer): SourceLocation {
       let at = pointer;

@@ -4,6 +4,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Auth } from './auth.js';
 import { Connection } from './connection.js';
+import { Definitions } from './definitions.js';
 import { PaginationScheme } from './pagination.js';
 import { Closed, Template, TemplateMap } from './primitives.js';
 import { RateLimit, Retry, Timeouts } from './rate-limit.js';
@@ -39,6 +40,7 @@ export const Integration = Type.Object(
       ...Closed,
       description: 'Upstream resources by name: the Proxy API.',
     }),
+    definitions: Type.Optional(Definitions),
     unified: Type.Optional(UnifiedModels),
   },
   { ...Closed, description: 'A Switchboard integration file.' },

@@ -7,9 +7,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { loadIntegrationSource } = await import('../load-integration.ts');
 
-parentPort.on('message', ({ id, text }) => {
+parentPort.on('message', async ({ id, text }) => {
   try {
-    const integration = loadIntegrationSource(text, 'fuzz.yaml');
+    const integration = await loadIntegrationSource(text, 'fuzz.yaml');
     parentPort.postMessage({ id, kind: 'valid', name: integration.name });
   } catch (error) {
     if (error?.code === 'SB_ERR_CONFIG_INVALID') {
@@ -21,6 +21,6 @@ parentPort.on('message', ({ id, text }) => {
 });
 // Compile the schema validator now so no case pays for it.
 try {
-  loadIntegrationSource('{}', 'warm-up.yaml');
+  await loadIntegrationSource('{}', 'warm-up.yaml');
 } catch {}
 parentPort.postMessage({ kind: 'ready' });

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import type { CompiledIntegration } from '../../config/compiled-integration.js';
-import { loadIntegrationSource } from '../../config/load-integration.js';
+import { loadIntegrationSourceSync } from '../../config/load-integration.js';
 
 export const ORIGIN = 'https://acme.upstream.test';
 
@@ -54,7 +54,7 @@ export function baseDefinition(): Record<string, unknown> {
 export function testIntegration(overrides: Record<string, unknown> = {}): CompiledIntegration {
   const definition: Record<string, unknown> = { ...baseDefinition(), ...overrides };
   for (const [key, value] of Object.entries(definition)) if (value === undefined) delete definition[key];
-  return loadIntegrationSource(stringify(definition), 'test.yaml');
+  return loadIntegrationSourceSync(stringify(definition), 'test.yaml');
 }
 
 export const account = (id = 'acct-1', connection: Record<string, string> = CONNECTION) => ({
