@@ -207,7 +207,9 @@ describe('role assignments', () => {
   it('refuses a malformed assignment id without calling OneLogin', async () => {
     const before = h.sim.state.counters.totalCalls;
     const error = await switchboardError(h.engine.delete({ ...on('role_assignments'), id: 'nope' }));
-    expect(error.code).toMatch(/^SB_ERR_/);
+    // The mapping's own $error() on the caller's id: invalid input (a 400 through the API), not a mapping failure.
+    expect(error.code).toBe('SB_ERR_RUN_INVALID_INPUT');
+    expect(error.message).toContain('<user_id>:<role_id>');
     expect(h.sim.state.counters.totalCalls).toBe(before);
   });
 });

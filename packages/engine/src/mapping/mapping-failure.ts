@@ -4,7 +4,7 @@
  */
 import type { SwitchboardError } from '@switchboard/errors';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
-import { MappingFailed } from '../errors.js';
+import { InvalidInput, MappingFailed } from '../errors.js';
 
 export interface MappingSite {
   integration: CompiledIntegration;
@@ -23,7 +23,15 @@ const GUARDRAILS: Record<string, string> = {
   D2015: 'stopped by the sequence-length guardrail',
 };
 
-/** Builds the error; `recordId` is the upstream record's `id` when it has one. */
+// Expressions that read what the caller sent (filters, a write body, an id). When one of them calls `$error(…)`,
+// the integration author is refusing the caller's input: that is a 400 with the author's message, not a 502.
+const CALLER_INPUT_SITE = /\/(query|body|id)$/;
+const JSONATA_ERROR_FUNCTION = 'D3137';
+
+/**
+ * Builds the error; `recordId` is the upstream record's `id` when it has one. A `$error(…)` raised while reading
+ * the caller's input becomes `InvalidInput` instead.
+ */
 export function mappingFailure(site: MappingSite, error: unknown, recordId?: unknown): SwitchboardError {
   const at = site.integration.locate(site.pointer);
   const location = `${at.file}:${at.line}:${at.column}`;
@@ -33,6 +41,12 @@ export function mappingFailure(site: MappingSite, error: unknown, recordId?: unk
     (code !== undefined ? GUARDRAILS[code] : undefined) ??
     (typeof jsonata['message'] === 'string' ? jsonata['message'] : String(error));
   const id = typeof recordId === 'string' || typeof recordId === 'number' ? String(recordId) : undefined;
+  if (code === JSONATA_ERROR_FUNCTION && CALLER_INPUT_SITE.test(site.pointer)) {
+    return new InvalidInput(message, {
+      cause: error,
+      details: { integration: site.integration.name, ...site.details, location, pointer: site.pointer },
+    });
+  }
   const reason = `${message} at ${location}${id === undefined ? '' : ` (upstream record ${id})`}`;
   return new MappingFailed(`${site.integration.name} ${site.what}`, reason, {
     cause: error,
