@@ -2,6 +2,7 @@
  * @module Turning a JSONata run-time error into `MappingFailed`: names the integration, what was being mapped,
  * the YAML location (`file:line:col`) of the expression and the upstream record id, and keeps the cause.
  */
+import { basename } from 'node:path';
 import type { SwitchboardError } from '@switchboard/errors';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
 import { InvalidInput, MappingFailed } from '../errors.js';
@@ -34,7 +35,8 @@ const JSONATA_ERROR_FUNCTION = 'D3137';
  */
 export function mappingFailure(site: MappingSite, error: unknown, recordId?: unknown): SwitchboardError {
   const at = site.integration.locate(site.pointer);
-  const location = `${at.file}:${at.line}:${at.column}`;
+  // The file's name, not its path: errors reach API callers, who have no business knowing server paths.
+  const location = `${basename(at.file)}:${at.line}:${at.column}`;
   const jsonata = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
   const code = typeof jsonata['code'] === 'string' ? jsonata['code'] : undefined;
   const message =

@@ -4,7 +4,7 @@
  */
 import { isFanOutPosition, isPagePosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
-import { InvalidCursor } from '../errors.js';
+import { InvalidCursor, InvalidInput } from '../errors.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import type { MappingBindings } from '../mapping/record-mapper.js';
@@ -53,6 +53,7 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
   const filterQuery = querySite
     ? toQueryParams(await evaluateAt(querySite, filters, { query: filters, connection, now }), querySite)
     : {};
+  refuseCollisions(input.remoteQuery, filterQuery);
   const errorSite = siteOf(operation, 'error');
   const child = { target: operation.call, query: [filterQuery, input.remoteQuery ?? {}], errorSite };
   const pages = operation.forEach
@@ -112,4 +113,21 @@ function recordTransform(
     }
     out.length = kept;
   };
+}
+
+/**
+ * `remote_query` is forwarded untouched, so it may not silently replace a parameter a unified filter produced: that
+ * would answer a different filter than the one asked for.
+ */
+function refuseCollisions(
+  remoteQuery: Record<string, string> | undefined,
+  filterQuery: Record<string, unknown>,
+): void {
+  const clashes = Object.keys(remoteQuery ?? {}).filter((name) => Object.hasOwn(filterQuery, name));
+  if (clashes.length > 0) {
+    throw new InvalidInput(
+      `remote_query parameter(s) ${clashes.join(', ')} would replace what the unified filters send upstream`,
+      { details: { remote_query: clashes } },
+    );
+  }
 }

@@ -36,6 +36,21 @@ describe('filters', () => {
     expect(acme.upstream.requests).toHaveLength(0);
   });
 
+  it('refuses an empty filter value instead of answering an unfiltered list', async () => {
+    await expect(acme.engine.list({ ...users, filters: { 'updated_at[gte]': '' } })).rejects.toMatchObject({
+      code: 'SB_ERR_RUN_INVALID_INPUT',
+      details: { filters: ['updated_at[gte]'] },
+    });
+    expect(acme.upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses a remote_query parameter that would replace what a unified filter sends', async () => {
+    await expect(
+      acme.engine.list({ ...users, filters: { status: 'suspended' }, remoteQuery: { state: 'active' } }),
+    ).rejects.toMatchObject({ code: 'SB_ERR_RUN_INVALID_INPUT', details: { remote_query: ['state'] } });
+    expect(acme.upstream.requests).toHaveLength(0);
+  });
+
   it('picks the first alternative whose condition holds, with its own filters and endpoint', async () => {
     const pages = await readAll(acme.engine, {
       ...unified('activities'),
