@@ -3,7 +3,15 @@
  * fixtures under `integrations/fixtures/<name>/`.
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import {
+  type CompiledIntegration,
+  type ConfigIssue,
+  formatConfigIssues,
+  loadIntegrationFile,
+} from '@switchboard/engine';
+import { isSwitchboardError } from '@switchboard/errors';
+import type { CommandIo } from './command.js';
 import { findRepositoryRoot } from './repository-root.js';
 
 export function integrationsDir(cwd: string): string {
@@ -25,4 +33,27 @@ export async function integrationNames(cwd: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
     .map((e) => e.name.slice(0, -'.yaml'.length))
     .sort();
+}
+
+/**
+ * Loads an integration for a command, or prints why it cannot (`FILE:LINE:COL message` lines, or the unreadable
+ * file) and resolves undefined: commands never end in a stack trace for a bad or missing file.
+ */
+export async function loadOrReport(file: string, io: CommandIo): Promise<CompiledIntegration | undefined> {
+  try {
+    return await loadIntegrationFile(file);
+  } catch (error) {
+    if (isSwitchboardError(error, 'SB_ERR_CONFIG_INVALID')) {
+      io.err(formatConfigIssues(error.details['issues'] as ConfigIssue[], { relativeTo: io.cwd }));
+      io.err(`✗ ${relative(io.cwd, file) || file} is not valid: run \`switchboard validate\` for details`);
+      return undefined;
+    }
+    if (isSwitchboardError(error, 'SB_ERR_CONFIG_READ')) {
+      io.err(
+        `cannot read ${relative(io.cwd, file) || file}: no such integration (looked in ${relative(io.cwd, integrationsDir(io.cwd)) || '.'})`,
+      );
+      return undefined;
+    }
+    throw error;
+  }
 }

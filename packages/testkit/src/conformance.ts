@@ -149,7 +149,7 @@ function scenarioRules(
       expectError(undefined, ['SB_ERR_AUTH_NEEDS_REAUTH', 'SB_ERR_AUTH_INVALID_CREDENTIALS']);
       return problems;
   }
-  if ('error' in actual) return [`unexpected error ${JSON.stringify(actual.error)}`];
+  if ('error' in actual) return [`unexpected error ${actual.error.code}: ${actual.error.message ?? ''}`];
   const records = 'records' in actual ? actual.records : [actual.record];
   if (scenario.kind !== 'delete') {
     records.forEach((record, i) => {

@@ -54,7 +54,8 @@ export interface Fixture {
 export type Expected =
   | { records: Record<string, unknown>[] }
   | { record: Record<string, unknown> }
-  | { error: { code: string; status?: number } };
+  /** `message` helps a reader of a failure; it is never stored in expected files nor compared. */
+  | { error: { code: string; status?: number; message?: string } };
 
 const HEADER =
   '# Recorded by `switchboard record`, scrubbed of secrets. Replayed by `switchboard conformance`.\n';
@@ -71,7 +72,11 @@ export async function readExpected(path: string): Promise<Expected> {
   return parse(await readFile(path, 'utf8')) as Expected;
 }
 
-export async function writeExpected(path: string, expected: Expected): Promise<void> {
+export async function writeExpected(path: string, outcome: Expected): Promise<void> {
+  const expected: Expected =
+    'error' in outcome
+      ? { error: { code: outcome.error.code, ...(outcome.error.status ? { status: outcome.error.status } : {}) } }
+      : outcome;
   await writeFile(
     path,
     `# Expected unified output. Changed only by \`switchboard conformance --update\`.\n${stringify(expected, { lineWidth: 0 })}`,

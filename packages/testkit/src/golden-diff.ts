@@ -30,8 +30,20 @@ function recordId(record: UnifiedRecord | undefined, index: number): string {
 export function goldenDiff(expected: Expected, actual: Expected): string[] {
   const out: string[] = [];
   if ('error' in expected || 'error' in actual) {
-    if (!isDeepStrictEqual(expected, actual)) {
-      out.push(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    const describe = (outcome: Expected) =>
+      'error' in outcome
+        ? `error ${outcome.error.code}${outcome.error.status ? ` (upstream ${outcome.error.status})` : ''}`
+        : 'records' in outcome
+          ? `${outcome.records.length} record(s)`
+          : `record ${recordId(outcome.record, 0)}`;
+    const same =
+      'error' in expected &&
+      'error' in actual &&
+      expected.error.code === actual.error.code &&
+      expected.error.status === actual.error.status;
+    if (!same) {
+      const message = 'error' in actual && actual.error.message ? `: ${actual.error.message}` : '';
+      out.push(`expected ${describe(expected)}, got ${describe(actual)}${message}`);
     }
     return out;
   }

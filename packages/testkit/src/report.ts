@@ -3,6 +3,9 @@
  */
 import type { ConformanceReport, ScenarioStatus } from './conformance.js';
 
+// One wrong mapping line shows up in every record of every list; the first lines say what the rest repeat.
+const MAX_PROBLEMS_SHOWN = 12;
+
 const MARK: Record<ScenarioStatus, string> = {
   passed: 'passed',
   failed: 'FAILED',
@@ -27,7 +30,10 @@ export function formatReport(report: ConformanceReport): string {
     ),
   ];
   for (const result of report.results.filter((r) => r.status !== 'passed')) {
-    lines.push('', `  ${MARK[result.status]}: ${result.name}`, ...result.problems.map((p) => `    - ${p}`));
+    const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `    - ${p}`);
+    const hidden = result.problems.length - shown.length;
+    if (hidden > 0) shown.push(`    … and ${hidden} more (all of them in --json)`);
+    lines.push('', `  ${MARK[result.status]}: ${result.name} (${result.resource}.${result.method})`, ...shown);
   }
   lines.push(
     '',

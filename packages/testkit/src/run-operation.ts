@@ -51,6 +51,6 @@ export async function runOperation(target: OperationTarget, operation: ScenarioO
   } catch (error) {
     if (!isSwitchboardError(error)) throw error;
     const remote = (error.details['remote'] as { status?: number } | undefined)?.status;
-    return { error: { code: error.code, ...(remote ? { status: remote } : {}) } };
+    return { error: { code: error.code, ...(remote ? { status: remote } : {}), message: error.message } };
   }
 }

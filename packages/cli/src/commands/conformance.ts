@@ -3,10 +3,9 @@
  * and checks the unified output. Exits 1 on any failed or uncovered scenario.
  */
 import { parseArgs } from 'node:util';
-import { loadIntegrationFile } from '@switchboard/engine';
 import { type ConformanceReport, formatReport, runConformance } from '@switchboard/testkit';
 import { type Command, type CommandIo, EXIT } from '../command.js';
-import { fixturesDir, integrationFile, integrationNames } from '../integration-files.js';
+import { fixturesDir, integrationFile, integrationNames, loadOrReport } from '../integration-files.js';
 
 const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json] [--only TEXT]
 
@@ -37,7 +36,8 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const reports: ConformanceReport[] = [];
   for (const name of names) {
-    const integration = await loadIntegrationFile(integrationFile(io.cwd, name));
+    const integration = await loadOrReport(integrationFile(io.cwd, name), io);
+    if (!integration) return EXIT.problems;
     io.err(`conformance: ${name}`);
     const report = await runConformance({
       integration,
@@ -51,10 +51,15 @@ async function run(args: string[], io: CommandIo): Promise<number> {
         );
       },
     });
+    if (report.results.length === 0) {
+      io.err(`no ${name} scenario matches --only ${parsed.values.only ?? ''}`);
+      return EXIT.usage;
+    }
     reports.push(report);
     if (!parsed.values.json) io.out(formatReport(report));
   }
-  if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  // Always an array, so a CI parser keeps working when a second integration is added.
+  if (parsed.values.json) io.out(JSON.stringify(reports, null, 2));
   return reports.every((r) => r.ok) ? EXIT.ok : EXIT.problems;
 }
 

@@ -3,10 +3,9 @@
  * live upstream and writes scrubbed fixtures for `switchboard conformance`.
  */
 import { parseArgs } from 'node:util';
-import { loadIntegrationFile } from '@switchboard/engine';
 import { recordIntegration } from '@switchboard/testkit';
 import { type Command, type CommandIo, EXIT } from '../command.js';
-import { fixturesDir, integrationFile } from '../integration-files.js';
+import { fixturesDir, integrationFile, loadOrReport } from '../integration-files.js';
 
 const USAGE = `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
 
@@ -35,7 +34,8 @@ async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = proce
     io.err(USAGE);
     return EXIT.usage;
   }
-  const integration = await loadIntegrationFile(integrationFile(io.cwd, name));
+  const integration = await loadOrReport(integrationFile(io.cwd, name), io);
+  if (!integration) return EXIT.problems;
   const connection: Record<string, string> = {};
   for (const field of Object.keys(integration.definition.connection)) {
     const value = env[`SWITCHBOARD_CONNECTION_${field.toUpperCase()}`];
