@@ -1,6 +1,7 @@
 /**
  * @module The cursor of `GET /integrated-accounts`: the last id of the page and the filters it was taken with,
- * HMAC-signed so that a forged cursor, or one replayed with other filters, answers 400.
+ * HMAC-signed and bound to the caller's environment, so that a forged cursor, or one replayed with other filters
+ * or by another environment, answers 400.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursor } from '@switchboard/engine';
@@ -11,16 +12,17 @@ export interface AccountCursor {
   tenantId?: string;
 }
 
-export function encodeAccountCursor(key: Uint8Array, cursor: AccountCursor): string {
+export function encodeAccountCursor(key: Uint8Array, environmentId: string, cursor: AccountCursor): string {
   const payload = Buffer.from(
     JSON.stringify([cursor.after, cursor.integration ?? null, cursor.tenantId ?? null]),
   ).toString('base64url');
-  return `${payload}.${sign(key, payload)}`;
+  return `${payload}.${sign(key, environmentId, payload)}`;
 }
 
 /** The position to resume from; throws `InvalidCursor` when forged or when the filters differ. */
 export function decodeAccountCursor(
   key: Uint8Array,
+  environmentId: string,
   text: string,
   filters: { integration?: string; tenantId?: string },
 ): string {
@@ -28,7 +30,7 @@ export function decodeAccountCursor(
   if (payload === undefined || signature === undefined || extra !== undefined) {
     throw new InvalidCursor('malformed');
   }
-  const expected = Buffer.from(sign(key, payload));
+  const expected = Buffer.from(sign(key, environmentId, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new InvalidCursor('signature mismatch');
@@ -44,6 +46,11 @@ export function decodeAccountCursor(
   return after;
 }
 
-function sign(key: Uint8Array, payload: string): string {
-  return createHmac('sha256', key).update('integrated-accounts:').update(payload).digest('base64url');
+// The environment is signed, not written: another environment's cursor fails the signature like a forged one.
+function sign(key: Uint8Array, environmentId: string, payload: string): string {
+  return createHmac('sha256', key)
+    .update('integrated-accounts:')
+    .update(`${environmentId}:`)
+    .update(payload)
+    .digest('base64url');
 }

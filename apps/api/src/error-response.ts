@@ -139,7 +139,9 @@ function fromSwitchboardError(error: {
     code = mapped.code ?? code;
   }
   const response = build(status, code, error.message, details);
-  if (remoteInfo !== undefined || REMOTE_CODES.has(error.code)) {
+  // A wait refused by Switchboard's own budget (no upstream answer behind it) is not a remote error.
+  const fromBudget = error.details['source'] === 'budget';
+  if (remoteInfo !== undefined || (REMOTE_CODES.has(error.code) && !fromBudget)) {
     response.body.is_remote_error = true;
     if (remoteInfo !== undefined) {
       response.body.remote = {

@@ -152,6 +152,20 @@ describe('listing, rotating and deleting', () => {
     expect(errorBody(forged).code).toBe('SB_ERR_CURSOR_INVALID');
   });
 
+  it("refuses another environment's cursor like a forged one", async () => {
+    const owner = await stack.tenant();
+    for (let i = 0; i < 3; i++) await stack.link(owner);
+    const first = await stack.inject({ url: '/integrated-accounts?limit=1', headers: owner.headers });
+    const cursor = first.json().next_cursor as string;
+    const stranger = await stack.tenant();
+    const replayed = await stack.inject({
+      url: `/integrated-accounts?limit=1&next_cursor=${encodeURIComponent(cursor)}`,
+      headers: stranger.headers,
+    });
+    expect(replayed.statusCode).toBe(400);
+    expect(errorBody(replayed).code).toBe('SB_ERR_CURSOR_INVALID');
+  });
+
   it('rotates credentials after verifying them again', async () => {
     const owner = await stack.tenant();
     const id = await stack.link(owner);

@@ -33,6 +33,15 @@ describe('upstream rate limits', () => {
       const body = errorBody(response);
       expect(body.code).toBe('SB_ERR_HTTP_RATE_LIMITED');
       expect(body.is_remote_error).toBe(true);
+      expect(body.remote?.status).toBe(429);
+
+      // Until then Switchboard holds further calls back itself, without troubling the upstream: still a 429
+      // with Retry-After, but not claimed as the upstream's answer.
+      const held = await stack.inject({ url: url(), headers: tenant.headers });
+      expect(held.statusCode).toBe(429);
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      expect(errorBody(held)).toMatchObject({ code: 'SB_ERR_HTTP_RATE_LIMITED' });
+      expect(errorBody(held).is_remote_error).toBeUndefined();
     } finally {
       stack.sim.faults.set({ rate_limit_storm: null });
     }

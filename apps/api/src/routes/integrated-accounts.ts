@@ -102,7 +102,9 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
         ...(tenant_id === undefined ? {} : { tenantId: tenant_id }),
       };
       const after =
-        next_cursor === undefined ? undefined : decodeAccountCursor(deps.cursorKey, next_cursor, filters);
+        next_cursor === undefined
+          ? undefined
+          : decodeAccountCursor(deps.cursorKey, caller.environmentId, next_cursor, filters);
       // One extra row tells whether another page exists without a count query.
       const rows = await store.accounts.list(caller.environmentId, {
         limit: limit + 1,
@@ -115,7 +117,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
         result: page,
         next_cursor:
           rows.length > limit && last !== undefined
-            ? encodeAccountCursor(deps.cursorKey, { after: last.id, ...filters })
+            ? encodeAccountCursor(deps.cursorKey, caller.environmentId, { after: last.id, ...filters })
             : null,
         prev_cursor: null,
         result_count: page.length,
