@@ -100,6 +100,15 @@ describe('listing users', () => {
     );
   });
 
+  it('refuses a status outside the unified enum, and an empty date filter, instead of answering a list', async () => {
+    const bogus = await stack.inject({ url: usersUrl('&status=bogus'), headers: tenant.headers });
+    expect(bogus.statusCode).toBe(400);
+    expect(errorBody(bogus).code).toBe('SB_ERR_VALIDATION');
+    const empty = await stack.inject({ url: usersUrl('&updated_at[gte]='), headers: tenant.headers });
+    expect(empty.statusCode).toBe(400);
+    expect(errorBody(empty).code).toBe('SB_ERR_RUN_INVALID_INPUT');
+  });
+
   it('refuses a limit above the maximum, zero, negative or not a number', async () => {
     for (const limit of ['101', '0', '-5', 'abc', '1.5', '1e309']) {
       const response = await stack.inject({ url: usersUrl(`&limit=${limit}`), headers: tenant.headers });

@@ -4,6 +4,7 @@
  * `?integrated_account_id=`; the engine does the rest (filters, cursors, mapping, writes).
  */
 import type { AccountContext, ResponseFormat } from '@switchboard/engine';
+import { ACTIVITY_ACTIONS, UserStatus } from '@switchboard/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withAccount } from '../account-access.js';
 import { callerOf } from '../request-context.js';
@@ -103,7 +104,10 @@ function registerResource(
             limit: limitQuery,
             next_cursor: cursorQuery,
             ...Object.fromEntries(
-              spec.filters.map((filter) => [filter, { type: 'string', maxLength: 2048 }]),
+              spec.filters.map((filter) => [
+                filter,
+                { type: 'string', maxLength: 2048, ...closedValues(resource, filter) },
+              ]),
             ),
           },
           ...extraQueryParameters,
@@ -236,4 +240,14 @@ function call<T>(
     request.query.integrated_account_id,
     (account, context) => run(account.integration, context),
   );
+}
+
+/**
+ * Filters over a closed enum accept only its values: `status=bogus` answers 400 naming the allowed ones, rather
+ * than an empty list that looks like "nobody has that status".
+ */
+function closedValues(resource: string, filter: string): { enum?: readonly string[] } {
+  if (resource === 'users' && filter === 'status') return { enum: (UserStatus as unknown as { enum: string[] }).enum };
+  if (resource === 'activities' && filter === 'action') return { enum: ACTIVITY_ACTIONS };
+  return {};
 }
