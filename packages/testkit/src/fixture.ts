@@ -75,7 +75,12 @@ export async function readExpected(path: string): Promise<Expected> {
 export async function writeExpected(path: string, outcome: Expected): Promise<void> {
   const expected: Expected =
     'error' in outcome
-      ? { error: { code: outcome.error.code, ...(outcome.error.status ? { status: outcome.error.status } : {}) } }
+      ? {
+          error: {
+            code: outcome.error.code,
+            ...(outcome.error.status ? { status: outcome.error.status } : {}),
+          },
+        }
       : outcome;
   await writeFile(
     path,

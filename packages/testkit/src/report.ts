@@ -33,7 +33,11 @@ export function formatReport(report: ConformanceReport): string {
     const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `    - ${p}`);
     const hidden = result.problems.length - shown.length;
     if (hidden > 0) shown.push(`    … and ${hidden} more (all of them in --json)`);
-    lines.push('', `  ${MARK[result.status]}: ${result.name} (${result.resource}.${result.method})`, ...shown);
+    lines.push(
+      '',
+      `  ${MARK[result.status]}: ${result.name} (${result.resource}.${result.method})`,
+      ...shown,
+    );
   }
   lines.push(
     '',

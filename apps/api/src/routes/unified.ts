@@ -247,7 +247,8 @@ function call<T>(
  * than an empty list that looks like "nobody has that status".
  */
 function closedValues(resource: string, filter: string): { enum?: readonly string[] } {
-  if (resource === 'users' && filter === 'status') return { enum: (UserStatus as unknown as { enum: string[] }).enum };
+  if (resource === 'users' && filter === 'status')
+    return { enum: (UserStatus as unknown as { enum: string[] }).enum };
   if (resource === 'activities' && filter === 'action') return { enum: ACTIVITY_ACTIONS };
   return {};
 }
