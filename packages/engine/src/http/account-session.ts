@@ -138,7 +138,13 @@ export class UpstreamSession implements AccountSession {
       withAuth: true,
       read: async (raw) => raw.body,
     });
-    const credentialHeaders = new Set(['authorization', ...this.plan.auth.credentialNames]);
+    // Cookies and auth challenges answer Switchboard's credentials, not the caller's: they never go back.
+    const credentialHeaders = new Set([
+      'authorization',
+      'www-authenticate',
+      'set-cookie',
+      ...this.plan.auth.credentialNames,
+    ]);
     return {
       status: result.status,
       headers: withoutHopByHop(result.headers, credentialHeaders),

@@ -8,24 +8,6 @@ import type { PassthroughInput } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
 import { checkPassthroughPath } from './passthrough-path.js';
 
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-];
-const NOT_FORWARDED = new Set([
-  ...HOP_BY_HOP,
-  'host',
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'content-length',
-]);
-const NOT_RETURNED = new Set([...HOP_BY_HOP, 'proxy-authenticate', 'www-authenticate', 'set-cookie']);
 /** Switchboard's own query parameters. */
 const OWN_PARAMS = new Set(['integrated_account_id']);
 
@@ -39,24 +21,16 @@ export async function runPassthrough(
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(input.query ?? {}))
     if (!OWN_PARAMS.has(name)) query[name] = value;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
-    if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
-  }
-  const response = await session.stream(
+  return session.stream(
     {
       method: input.method,
       path,
       query,
-      headers,
+      // `session.stream` drops the caller's credentials and hop-by-hop headers, both ways.
+      headers: input.headers ?? {},
       label: 'passthrough',
       ...(input.body !== undefined ? { rawBody: input.body } : {}),
     },
     input.signal ? { signal: input.signal } : {},
   );
-  const returned: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (!NOT_RETURNED.has(name.toLowerCase())) returned[name] = value;
-  }
-  return { status: response.status, headers: returned, body: response.body };
 }
