@@ -29,6 +29,11 @@ export interface EngineOptions {
   rateLimitOverrides?: Record<string, 'off' | { limit: number; windowMs: number }>;
   /** Milliseconds since the epoch; injectable for tests. */
   clock?: () => number;
+  /**
+   * How the engine waits (backoff, Retry-After, rate budgets). With `clock`, a virtual time: offline replay
+   * advances the clock instead of really waiting.
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   logger?: EngineLogger;
   /** Largest upstream body accepted, in bytes (default 20 MiB). */
   maxResponseBytes?: number;

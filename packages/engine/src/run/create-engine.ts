@@ -40,6 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
   if (options.upstreamOverrides) httpOptions.upstreamOverrides = options.upstreamOverrides;
   if (options.rateLimitOverrides) httpOptions.rateLimitOverrides = options.rateLimitOverrides;
   if (options.clock) httpOptions.clock = options.clock;
+  if (options.sleep) httpOptions.sleep = options.sleep;
   if (options.logger) httpOptions.logger = options.logger;
   if (options.maxResponseBytes !== undefined) httpOptions.maxResponseBytes = options.maxResponseBytes;
   const http = createHttpRuntime(httpOptions);
