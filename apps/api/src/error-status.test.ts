@@ -1,13 +1,28 @@
 import { readFileSync } from 'node:fs';
+import * as engine from '@switchboard/engine';
 import { RateLimited, UpstreamStatus } from '@switchboard/engine';
+import { codesOf } from '@switchboard/errors';
+import { storeErrors } from '@switchboard/store';
 import { describe, expect, it } from 'vitest';
 import { toErrorResponse } from './error-response.js';
-import { ERROR_STATUS, upstreamStatus } from './error-status.js';
+import { ERROR_STATUS, statusOf, upstreamStatus } from './error-status.js';
+import * as apiErrors from './errors.js';
 import { NotFound } from './errors.js';
 
 describe('error-status', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const everyCode = [...codesOf(apiErrors), ...codesOf(engine), ...codesOf(storeErrors)];
+
+  it.each(everyCode)('maps and documents %s', (code) => {
+    expect(ERROR_STATUS).toHaveProperty(code);
+    expect(readme).toContain(`| \`${code}\``);
+  });
+
+  it('answers 404 for a record the upstream no longer has (a get or write that found no record)', () => {
+    expect(statusOf('SB_ERR_RUN_RECORD_NOT_FOUND')).toBe(404);
+  });
+
   it('matches the README errors table exactly', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const rows = [...readme.matchAll(/^\|\s*`(SB_ERR_[A-Z0-9_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [
       m[1],
       Number(m[2]),

@@ -1,13 +1,23 @@
 /**
  * @module The one table from error codes to HTTP statuses. The engine and the store raise coded errors and know
- * nothing about HTTP; this file decides what a caller sees. A code missing here answers 500 — add it instead.
+ * nothing about HTTP; this file decides what a caller sees. The table is typed over every package's registry
+ * (the engine's public errors, `storeErrors`, this package's `errors.ts`): a code added without a row here, or a
+ * row for a code that no longer exists, does not compile.
  */
+import type * as engine from '@switchboard/engine';
+import type { CodeOf } from '@switchboard/errors';
+import type { storeErrors } from '@switchboard/store';
+import type * as apiErrors from './errors.js';
+
+/** Every error code a caller can see. */
+export type ErrorCode = CodeOf<typeof apiErrors> | CodeOf<typeof engine> | CodeOf<typeof storeErrors>;
 
 /** Status per stable error code. */
-export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   // API (this package)
   SB_ERR_NOT_FOUND: 404,
   SB_ERR_VALIDATION: 400,
+  SB_ERR_API_METHOD_NOT_ALLOWED: 405,
   SB_ERR_API_UNAUTHORIZED: 401,
   SB_ERR_API_INVALID_JSON: 400,
   SB_ERR_API_JSON_TOO_DEEP: 400,
@@ -48,6 +58,8 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
   SB_ERR_RUN_UNSUPPORTED_OPERATION: 405,
   SB_ERR_RUN_UNSUPPORTED_FILTER: 400,
   SB_ERR_RUN_INVALID_INPUT: 400,
+  // a get answered 2xx without the record, or a write's follow-up read found nothing: the id names no record
+  SB_ERR_RUN_RECORD_NOT_FOUND: 404,
 
   // store
   SB_ERR_STORE_UNAVAILABLE: 503,
@@ -56,11 +68,15 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
   SB_ERR_STORE_INVALID_ARGUMENT: 400,
   SB_ERR_STORE_DECRYPT_FAILED: 500,
   SB_ERR_STORE_MIGRATION_FAILED: 503,
-});
+  // store: operator problems found at start (never caused by a request)
+  SB_ERR_STORE_ENCRYPTION_KEY_MISSING: 500,
+  SB_ERR_STORE_ENCRYPTION_KEY_INVALID: 500,
+  SB_ERR_STORE_DATABASE_URL_INVALID: 500,
+} satisfies Record<ErrorCode, number>);
 
 /** The status for a code; unknown codes are bugs and answer 500. */
 export function statusOf(code: string): number {
-  return ERROR_STATUS[code] ?? 500;
+  return (ERROR_STATUS as Readonly<Record<string, number>>)[code] ?? 500;
 }
 
 /**
@@ -68,10 +84,12 @@ export function statusOf(code: string): number {
  * the caller's own mistakes (4xx the upstream attributes to the request) keep their status, 404 becomes our
  * `SB_ERR_NOT_FOUND`, 401 means the stored credentials stopped working, and the upstream's own failures are 502.
  */
+/** Upstream statuses that describe the caller's own request, so they reach the caller unchanged. */
+export const UPSTREAM_KEPT_STATUSES: readonly number[] = [400, 403, 405, 409, 412, 413, 415, 422, 429];
+
 export function upstreamStatus(remoteStatus: number): { status: number; code?: string } {
   if (remoteStatus === 404 || remoteStatus === 410) return { status: 404, code: 'SB_ERR_NOT_FOUND' };
   if (remoteStatus === 401) return { status: 409, code: 'SB_ERR_AUTH_NEEDS_REAUTH' };
-  if (remoteStatus === 429) return { status: 429 };
-  if ([400, 403, 405, 409, 412, 413, 415, 422].includes(remoteStatus)) return { status: remoteStatus };
+  if (UPSTREAM_KEPT_STATUSES.includes(remoteStatus)) return { status: remoteStatus };
   return { status: 502 };
 }

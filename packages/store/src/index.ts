@@ -3,6 +3,8 @@
  * link tokens and the engine's token cache, on SQLite (embedded default) or Postgres behind one interface.
  */
 export { type ResolveEncryptionKeyOptions, resolveEncryptionKey } from './encryption-key.js';
+/** Every code the store raises, one registry (the API's status table is typed over it). */
+export * as storeErrors from './errors.js';
 export {
   Conflict,
   DatabaseUrlInvalid,

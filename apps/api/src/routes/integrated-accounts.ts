@@ -11,7 +11,7 @@ import { decodeAccountCursor, encodeAccountCursor } from '../account-cursor.js';
 import { NotFound } from '../errors.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
-import { errors, IdParam, listEnvelope } from '../schemas/common.js';
+import { errors, IdParam, listEnvelope, VERIFY_ERRORS } from '../schemas/common.js';
 import { IntegratedAccount as AccountSchema, Connection } from '../schemas/components.js';
 import { verifyCredentials } from '../verify-credentials.js';
 
@@ -56,7 +56,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
             connection: connectionRef,
           },
         },
-        response: { 201: accountRef, ...errors(422, 502, 504) },
+        response: { 201: accountRef, ...errors(...VERIFY_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -91,7 +91,10 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
             tenant_id: { type: 'string', minLength: 1, maxLength: 256 },
           },
         },
-        response: { 200: listEnvelope(accountRef, 'A page of accounts, oldest first.'), ...errors() },
+        response: {
+          200: listEnvelope(accountRef, 'A page of accounts, oldest first.'),
+          ...errors('SB_ERR_CURSOR_INVALID'),
+        },
       },
     },
     async (request) => {
@@ -132,7 +135,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
         tags: ['integrated accounts'],
         summary: 'Read an integrated account',
         params: idParams,
-        response: { 200: accountRef, ...errors(404) },
+        response: { 200: accountRef, ...errors('SB_ERR_NOT_FOUND') },
       },
     },
     async (request) => {
@@ -155,7 +158,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
           additionalProperties: false,
           properties: { connection: connectionRef },
         },
-        response: { 200: accountRef, ...errors(404, 422, 502, 504) },
+        response: { 200: accountRef, ...errors('SB_ERR_NOT_FOUND', ...VERIFY_ERRORS) },
       },
     },
     async (request) => {
@@ -182,7 +185,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
         tags: ['integrated accounts'],
         summary: 'Delete an integrated account (revokes its upstream token where the integration says how)',
         params: idParams,
-        response: { 204: { type: 'null', description: 'Deleted.' }, ...errors(404) },
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...errors('SB_ERR_NOT_FOUND') },
       },
     },
     async (request, reply) => {
@@ -240,7 +243,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
               },
             },
           },
-          ...errors(404),
+          ...errors('SB_ERR_NOT_FOUND'),
         },
       },
     },

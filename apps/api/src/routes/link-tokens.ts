@@ -47,7 +47,7 @@ export async function linkTokenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
               expires_at: { type: 'string', format: 'date-time' },
             },
           },
-          ...errors(),
+          ...errors('SB_ERR_RUN_UNKNOWN_INTEGRATION', 'SB_ERR_STORE_INVALID_ARGUMENT'),
         },
       },
     },

@@ -11,7 +11,7 @@ import { passthroughPath } from '../passthrough-path.js';
 import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
 import type { RouteDeps } from '../route-deps.js';
-import { accountIdQuery, errors } from '../schemas/common.js';
+import { accountIdQuery, errors, UPSTREAM_CALL_ERRORS } from '../schemas/common.js';
 
 /** Request headers a caller may send on to the upstream; everything else (auth, cookies, hop-by-hop) stays. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -62,7 +62,7 @@ export async function passthroughRoutes(app: FastifyInstance, deps: RouteDeps): 
       },
       response: {
         '2xx': { description: 'The upstream response as it came.' },
-        ...errors(404, 409, 502, 504),
+        ...errors(...UPSTREAM_CALL_ERRORS),
       },
     },
     handler: async (request, reply) => {

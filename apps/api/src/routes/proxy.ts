@@ -19,6 +19,7 @@ import {
   IdParam,
   limitQuery,
   listEnvelope,
+  UPSTREAM_CALL_ERRORS,
 } from '../schemas/common.js';
 import { setRateLimitHeaders } from '../upstream-rate-limit.js';
 
@@ -90,7 +91,7 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
           ...(list
             ? { 200: listEnvelope({ description: 'An upstream item.' }, 'A page of upstream items.') }
             : { '2xx': upstreamBody }),
-          ...errors(404, 405, 409, 422, 502, 504),
+          ...errors(...UPSTREAM_CALL_ERRORS),
         },
       },
       handler: (request, reply) => handle(deps, route.method, request, reply),

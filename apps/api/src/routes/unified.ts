@@ -18,6 +18,7 @@ import {
   IdParam,
   limitQuery,
   listEnvelope,
+  UPSTREAM_CALL_ERRORS,
 } from '../schemas/common.js';
 import { UNIFIED_MODELS, type UnifiedResourceSpec } from '../schemas/unified-models.js';
 import { listAnswer, recordAnswer } from '../unified-answer.js';
@@ -114,7 +115,7 @@ function registerResource(
         },
         response: {
           200: listEnvelope(recordRef, `A page of ${resource}.`),
-          ...errors(404, 405, 409, 422, 502, 504),
+          ...errors(...UPSTREAM_CALL_ERRORS),
         },
       },
     },
@@ -145,7 +146,7 @@ function registerResource(
         summary: `Get one of ${resource}`,
         params: idParams,
         querystring: recordQuery,
-        response: { 200: recordRef, ...errors(404, 405, 409, 502, 504) },
+        response: { 200: recordRef, ...errors(...UPSTREAM_CALL_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -165,7 +166,7 @@ function registerResource(
         summary: `Create one of ${resource}`,
         querystring: recordQuery,
         body: spec.create === undefined ? anyObject : { $ref: `${spec.create}#` },
-        response: { 201: recordRef, ...errors(404, 405, 409, 422, 502, 504) },
+        response: { 201: recordRef, ...errors(...UPSTREAM_CALL_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -187,7 +188,7 @@ function registerResource(
         params: idParams,
         querystring: recordQuery,
         body: spec.update === undefined ? anyObject : { $ref: `${spec.update}#` },
-        response: { 200: recordRef, ...errors(404, 405, 409, 422, 502, 504) },
+        response: { 200: recordRef, ...errors(...UPSTREAM_CALL_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -209,7 +210,7 @@ function registerResource(
         querystring: recordQuery,
         response: {
           200: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-          ...errors(404, 405, 409, 502, 504),
+          ...errors(...UPSTREAM_CALL_ERRORS),
         },
       },
     },

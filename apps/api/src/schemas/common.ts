@@ -23,13 +23,7 @@ export const ErrorResponse = {
   },
 } as const;
 
-const errorRef = { $ref: 'ErrorResponse#' };
-
-/** Error responses to document on a route, by status. */
-export function errors(...statuses: number[]): Record<number, unknown> {
-  const all = new Set([400, 401, 429, 503, ...statuses]);
-  return Object.fromEntries([...all].map((status) => [status, errorRef]));
-}
+export { errors, UPSTREAM_CALL_ERRORS, VERIFY_ERRORS } from './route-errors.js';
 
 /** `{ result, next_cursor, prev_cursor: null, result_count }` around `items`. */
 export function listEnvelope(items: Record<string, unknown>, description: string): Record<string, unknown> {

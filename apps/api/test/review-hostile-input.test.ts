@@ -1,0 +1,32 @@
+/**
+ * Inputs the security review (issue 16) found answering 500, retried 502s or silently unfiltered lists: each must
+ * be a located 4xx with the contract's error shape.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody, SIM_CONNECTION, type Stack, startStack, type Tenant } from './stack.js';
+
+let stack: Stack;
+let owner: Tenant;
+let account: string;
+
+beforeAll(async () => {
+  stack = await startStack({ simulator: { users: 3 } });
+  owner = await stack.tenant();
+  account = await stack.link(owner);
+}, 60_000);
+
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('ids the upstream cannot resolve', () => {
+  it('DELETE of a role assignment with a malformed id answers 404, not 500', async () => {
+    const response = await stack.inject({
+      method: 'DELETE',
+      url: `/unified/user-directory/role_assignments/5:?integrated_account_id=${account}`,
+      headers: owner.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(errorBody(response).code).toMatch(/NOT_FOUND/);
+  });
+});
