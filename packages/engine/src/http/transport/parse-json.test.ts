@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson } from './parse-json.js';
+import { parseBody } from './parse-body.js';
+import { MAX_JSON_DEPTH, parseJson } from './parse-json.js';
 
 describe('parseJson', () => {
   it('keeps integers beyond 2^53 exact, as strings', () => {
@@ -28,5 +29,29 @@ describe('parseJson', () => {
   it('refuses invalid JSON even where quoting would repair it', () => {
     expect(() => parseJson('{12345678901234567890: 1}')).toThrow(SyntaxError);
     expect(() => parseJson('{"a": 0123456789012345678}')).toThrow(SyntaxError);
+  });
+});
+
+describe('nesting depth', () => {
+  const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
+
+  it('parses bodies nested as deep as real APIs go', () => {
+    expect(parseJson(`{"a":${nested(MAX_JSON_DEPTH - 1)}}`)).toBeDefined();
+  });
+
+  it('refuses a body nested deeper than MAX_JSON_DEPTH, before anything recurses over it', () => {
+    expect(() => parseJson(nested(5000))).toThrow(/nests deeper than/);
+    expect(() => parseJson(`{"a":${nested(MAX_JSON_DEPTH)}}`)).toThrow(/nests deeper than/);
+  });
+
+  it('does not count brackets inside strings', () => {
+    expect(parseJson(JSON.stringify({ a: '['.repeat(5000) }))).toEqual({ a: '['.repeat(5000) });
+  });
+
+  it('answers SB_ERR_HTTP_INVALID_RESPONSE for a deep JSON upstream body', () => {
+    const body = Buffer.from(nested(5000, '{"a":', '}').replace('{"a":}', '{"a":1}'));
+    expect(() => parseBody(body, 'application/json', { label: 'users.list', status: 200 })).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_HTTP_INVALID_RESPONSE' }),
+    );
   });
 });
