@@ -30,3 +30,26 @@ describe('ids the upstream cannot resolve', () => {
     expect(errorBody(response).code).toMatch(/NOT_FOUND/);
   });
 });
+
+describe('control characters in connection fields', () => {
+  it.each([
+    ['CR/LF', 'sim-client-id\r\nx-injected: 1'],
+    ['NUL', 'sim-client-id\u0000'],
+    ['U+2028', 'sim-client-id\u2028'],
+  ])('a %s in a field answers 400 naming the field', async (_name, value) => {
+    const response = await stack.inject({
+      method: 'POST',
+      url: '/integrated-accounts',
+      headers: owner.headers,
+      payload: {
+        integration: 'onelogin',
+        tenant_id: 't',
+        connection: { ...SIM_CONNECTION, client_id: value },
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const body = errorBody(response);
+    expect(body.details).toMatchObject({ problems: [{ field: 'client_id' }] });
+    expect(response.body).not.toContain('x-injected');
+  });
+});

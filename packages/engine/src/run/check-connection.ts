@@ -12,6 +12,12 @@ export interface ConnectionProblem {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * C0/C1 controls, DEL and the Unicode line/paragraph separators: never part of a credential or a host name, and
+ * they end up in URLs and headers, where they either inject or make the HTTP client refuse the request.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function checkConnection(
   integration: CompiledIntegration,
@@ -33,6 +39,10 @@ export function checkConnection(
     }
     if (typeof value !== 'string') {
       problems.push({ field: name, message: 'must be a string' });
+      continue;
+    }
+    if (CONTROL_CHARACTERS.test(value)) {
+      problems.push({ field: name, message: 'must not contain control characters' });
       continue;
     }
     // Compiled as the loader validated it (no flags), so a pattern that loaded always compiles here.

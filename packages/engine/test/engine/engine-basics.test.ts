@@ -91,6 +91,27 @@ describe('checkConnection', () => {
     expect((failure as Error).message).not.toContain('Not Valid!');
   });
 
+  it.each([
+    ['CR/LF', 'id\r\nx-injected: 1'],
+    ['NUL', 'id\u0000'],
+    ['U+2028', 'id\u2028'],
+    ['DEL', 'id\u007f'],
+  ])('refuses a %s control character, naming the field and not the value', (_name, value) => {
+    const failure = (() => {
+      try {
+        acme.engine.checkConnection('acme', { ...ACME_CONNECTION, client_id: value });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(failure).toMatchObject({
+      code: 'SB_ERR_RUN_INVALID_INPUT',
+      details: { problems: [{ field: 'client_id', message: 'must not contain control characters' }] },
+    });
+    expect((failure as Error).message).not.toContain(value);
+  });
+
   it('loads the fixture with the real loader', async () => {
     expect((await acmeIntegration()).secretFields).toEqual(new Set(['client_secret']));
   });

@@ -3,6 +3,7 @@
  * `NetworkFailure`; an abort comes out as the signal's reason.
  */
 import type { HttpMethod } from '@switchboard/schema';
+import { InvalidInput } from '../../errors.js';
 import { normalizeHeaders } from './headers.js';
 import { toNetworkFailure } from './network-failure.js';
 import type { PoolRegistry } from './pool-registry.js';
@@ -47,6 +48,22 @@ export async function exchange(
     return { status: response.statusCode, headers: normalizeHeaders(response.headers), body: response.body };
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
+    if (isInvalidArgument(error)) {
+      // Nothing was sent and the same request would fail the same way: not a network failure, never retried.
+      // undici's message may quote the value (a header can hold a credential), so it stays in the cause only.
+      throw new InvalidInput('a value sent to the upstream contains characters HTTP does not allow', {
+        cause: error,
+      });
+    }
     throw toNetworkFailure(error) ?? error;
   }
+}
+
+/** undici refuses a request it cannot put on the wire (CR/LF or NUL in a header, a bad method, …). */
+function isInvalidArgument(error: unknown): boolean {
+  return (
+    error !== null &&
+    typeof error === 'object' &&
+    (error as { code?: unknown }).code === 'UND_ERR_INVALID_ARG'
+  );
 }

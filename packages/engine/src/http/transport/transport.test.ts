@@ -132,6 +132,21 @@ describe('requests', () => {
   });
 });
 
+describe('requests undici refuses to send', () => {
+  it('answers a header value with CR/LF as invalid input once, never as a retried network failure', async () => {
+    const integration = testIntegration({
+      auth: { type: 'none' },
+      retry: { max_attempts: 3, on_network_error: true },
+    });
+    const error = await runtime
+      .session(integration, account())
+      .send({ method: 'GET', path: '/users', headers: { 'x-tenant': 'a\r\nx-injected: 1' } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SB_ERR_RUN_INVALID_INPUT' });
+    expect((error as Error).message).not.toContain('x-injected');
+  });
+});
+
 describe('timeouts (real local server)', () => {
   let server: Server;
   let origin: string;
