@@ -13,6 +13,16 @@ export { Duration, HttpMethod, RequestLocation } from './integration/primitives.
 export * from './integration/rate-limit.js';
 export * from './integration/resource.js';
 export * from './integration/unified.js';
-export { integrationJsonSchema, userDirectoryJsonSchema } from './json-schema.js';
+export { integrationJsonSchema, unifiedModelJsonSchema, userDirectoryJsonSchema } from './json-schema.js';
+export * from './unified/activities.js';
+export { enumValues } from './unified/fields.js';
+export * from './unified/filter.js';
+export * from './unified/filter-match.js';
+export * from './unified/filter-value.js';
+export * from './unified/groups.js';
+export * from './unified/models.js';
+export * from './unified/role-assignments.js';
+export * from './unified/roles.js';
+export * from './unified/unified-resource.js';
 export * from './unified/user-directory.js';
-export * from './unified/user-directory-writes.js';
+export * from './unified/users.js';

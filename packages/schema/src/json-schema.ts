@@ -3,8 +3,8 @@
  * the OpenAPI generator and the conformance kit.
  */
 import { Integration } from './integration/integration.js';
-import { USER_DIRECTORY } from './unified/user-directory.js';
-import { RoleAssignmentCreate, RoleWrite, UserCreate, UserUpdate } from './unified/user-directory-writes.js';
+import { schemaId, schemasOf, type UnifiedModelDefinition } from './unified/unified-resource.js';
+import { USER_DIRECTORY_MODEL } from './unified/user-directory.js';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -23,23 +23,27 @@ export function integrationJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** The unified user-directory models (draft 2020-12), each under `$defs`. */
-export function userDirectoryJsonSchema(): Record<string, unknown> {
+/**
+ * A unified model (draft 2020-12): each resource's record, write bodies and filters (`<Record>Filters`) under
+ * `$defs`, in resource order.
+ */
+export function unifiedModelJsonSchema(model: UnifiedModelDefinition): Record<string, unknown> {
   const defs: Record<string, unknown> = {};
-  for (const schema of [
-    ...Object.values(USER_DIRECTORY),
-    UserCreate,
-    UserUpdate,
-    RoleWrite,
-    RoleAssignmentCreate,
-  ]) {
-    const { $id, ...rest } = plain(schema) as { $id: string };
-    defs[$id] = rest;
+  for (const resource of model.resources) {
+    for (const schema of schemasOf(resource)) {
+      const { $id: _id, ...rest } = plain(schema) as { $id: string };
+      defs[schemaId(schema)] = rest;
+    }
   }
   return {
     $schema: DRAFT,
-    $id: 'https://switchboard.dev/schema/user-directory.schema.json',
-    title: 'Switchboard unified model: user-directory',
+    $id: `https://switchboard.dev/schema/${model.name}.schema.json`,
+    title: `Switchboard unified model: ${model.name}`,
     $defs: defs,
   };
+}
+
+/** The unified user-directory model (draft 2020-12). */
+export function userDirectoryJsonSchema(): Record<string, unknown> {
+  return unifiedModelJsonSchema(USER_DIRECTORY_MODEL);
 }
