@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health.js';
 import { integratedAccountRoutes } from './routes/integrated-accounts.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { linkTokenRoutes } from './routes/link-tokens.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { passthroughRoutes } from './routes/passthrough.js';
 import { proxyRoutes } from './routes/proxy.js';
 import { unifiedRoutes } from './routes/unified.js';
@@ -117,6 +118,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     await linkTokenRoutes(scope, deps);
     await unifiedRoutes(scope, deps);
     await proxyRoutes(scope, deps);
+    await mcpRoutes(scope, deps);
   });
   await app.register(async (scope) => passthroughRoutes(scope, deps));
   // Encapsulated on purpose: the connect pages bring their own form parser and HTML error page.

@@ -43,6 +43,12 @@ export const ApiRateLimited = createError(
   (window: string) => `too many requests for this API key; retry in ${window}`,
 );
 
+/** A method the route does not serve (the stateless MCP endpoint answers only POST). */
+export const MethodNotAllowed = createError(
+  'SB_ERR_API_METHOD_NOT_ALLOWED',
+  (method: string, path: string) => `${method} ${path} is not supported; see the Allow header`,
+);
+
 /** A bug: never caused by input. Logged with its cause; the answer carries only the request id. */
 export const Internal = createError('SB_ERR_API_INTERNAL', () => 'internal error');
 

@@ -5,8 +5,9 @@
 import type { Command } from './command.js';
 import { conformance } from './commands/conformance.js';
 import { demo } from './commands/demo.js';
+import { mcp } from './commands/mcp.js';
 import { record } from './commands/record.js';
 import { serve } from './commands/serve.js';
 import { validate } from './commands/validate.js';
 
-export const COMMANDS: readonly Command[] = [serve, demo, validate, conformance, record];
+export const COMMANDS: readonly Command[] = [serve, demo, validate, conformance, record, mcp];
