@@ -1,6 +1,6 @@
 /** @module Simulator options, their defaults, and start-up validation (all problems reported at once). */
 import { optionsInvalid } from './errors.js';
-import type { FaultSettings } from './faults/fault-settings.js';
+import type { FaultSettings } from './faults/onelogin-faults.js';
 
 export interface SimulatorOptions {
   /** Seeded users, default 200. */

@@ -2,15 +2,15 @@
  * @module Assembles the simulator: seeded data, state, faults, hooks and routes on one Fastify instance
  * that is returned without listening (tests use `app.inject()`).
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createSimApp, Faults, listenOn, registerControlRoutes } from '@switchboard/sim-kit';
+import type { FastifyInstance } from 'fastify';
 import { seedDirectory } from './data/seed-directory.js';
-import { type FaultControl, Faults } from './faults/fault-control.js';
+import { BUDGET_KEY, type FaultControl } from './faults/onelogin-faults.js';
 import { registerApiGuard } from './http/api-guard.js';
 import type { SimContext } from './http/context.js';
 import { registerFallbackHandlers } from './http/fallback-handlers.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { ACCOUNT_ID, type ResolvedOptions, resolveOptions, type SimulatorOptions } from './options.js';
-import { registerControlRoutes } from './routes/control-routes.js';
 import { registerEventsV1Routes } from './routes/events-v1-routes.js';
 import { registerRateLimitRoute } from './routes/rate-limit-route.js';
 import { registerRoleMembersV2Routes } from './routes/role-members-v2-routes.js';
@@ -21,7 +21,6 @@ import { registerUserActionsV1Routes } from './routes/user-actions-v1-routes.js'
 import { registerUsersV1Routes } from './routes/users-v1-routes.js';
 import { registerUsersV2Routes } from './routes/users-v2-routes.js';
 import { SimulatorState } from './state.js';
-import { parseRequestBody } from './wire/request-body.js';
 
 export interface Simulator {
   /** Not listening; use `app.inject()` or {@link Simulator.listen}. */
@@ -48,17 +47,7 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
   const seed = () =>
     seedDirectory({ users: resolved.users, seed: resolved.seed, accountId: ACCOUNT_ID, now: Date.now() });
   const state = new SimulatorState(seed(), resolved.tokenTtlSeconds, resolved.hourlyBudget);
-  const faults = new Faults(
-    {
-      revokeAllTokens: () => state.tokens.revokeAll(),
-      restartTokenFaultCounts: () => state.tokens.restartFaultCounts(),
-      getHourlyBudget: () => state.budget.limit,
-      setHourlyBudget: (limit) => {
-        state.budget.limit = limit;
-      },
-    },
-    resolved.hourlyBudget,
-  );
+  const faults = new Faults(BUDGET_KEY, state.tokens, state.budget);
   if (resolved.faults !== undefined) faults.set(resolved.faults);
   const context: SimContext = {
     state,
@@ -72,27 +61,13 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
     app,
     state,
     faults,
-    async listen(port = 0, host = '127.0.0.1') {
-      await app.listen({ port, host });
-      const address = app.server.address();
-      const bound = typeof address === 'object' && address !== null ? address.port : port;
-      return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    },
+    listen: (port, host) => listenOn(app, port, host),
     close: () => app.close(),
   };
 }
 
 function createApp(options: ResolvedOptions, context: SimContext): FastifyInstance {
-  const app = Fastify({
-    logger: options.logger,
-    // Rails ignores a trailing slash; route on the path only, whatever the Host.
-    routerOptions: { ignoreTrailingSlash: true },
-    bodyLimit: 5 * 1024 * 1024,
-  });
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (request, raw, done) => {
-    done(null, parseRequestBody(request.headers['content-type'], raw as string));
-  });
+  const app = createSimApp({ logger: options.logger });
   registerFallbackHandlers(app);
   registerApiGuard(app, context);
   registerResponseHeaders(app);
@@ -105,6 +80,10 @@ function createApp(options: ResolvedOptions, context: SimContext): FastifyInstan
   registerRoleMembersV2Routes(app, context);
   registerRolesGroupsV1Routes(app, context);
   registerEventsV1Routes(app, context);
-  registerControlRoutes(app, context);
+  registerControlRoutes(app, {
+    faults: context.faults,
+    summary: () => context.state.summary(context.now()),
+    reseed: context.reseed,
+  });
   return app;
 }

@@ -2,14 +2,15 @@
  * @module Everything a test or benchmark may inspect: counters, the data, tokens and the budget. The object
  * is stable for the simulator's life; `reset()` refills it in place.
  */
+import { type CallCounters, RateLimitWindow, zeroCallCounters } from '@switchboard/sim-kit';
 import { TokenStore } from './auth/token-store.js';
 import type { Directory } from './data/directory.js';
-import { HourlyBudget } from './limits/hourly-budget.js';
 
-export interface SimulatorCounters {
-  /** Requests per route, keyed `METHOD /route/pattern` (unmatched paths under `METHOD <unmatched>`). */
-  calls: Record<string, number>;
-  totalCalls: number;
+/** One fixed window per account: "5,000 calls per hour regardless of how many access tokens you have". */
+const BUDGET_WINDOW_MS = 3_600_000;
+
+/** The shared guard's counters plus the token endpoints'. */
+export interface SimulatorCounters extends CallCounters {
   /** Calls to any token endpoint, successful or not. */
   tokenRequests: number;
   /** Token sets actually created (a reused v2 token is not counted again). */
@@ -17,32 +18,22 @@ export interface SimulatorCounters {
   refreshes: number;
   /** Successful `POST /auth/oauth2/revoke` calls. */
   revocations: number;
-  /** 429s answered, from the budget or a storm. */
-  rateLimited: number;
-  /** 5xx answered by an error burst. */
-  injectedErrors: number;
-  /** 401s answered to resource calls. */
-  unauthorized: number;
 }
 
 function zeroCounters(): SimulatorCounters {
   return {
-    calls: {},
-    totalCalls: 0,
+    ...zeroCallCounters(),
     tokenRequests: 0,
     tokensIssued: 0,
     refreshes: 0,
     revocations: 0,
-    rateLimited: 0,
-    injectedErrors: 0,
-    unauthorized: 0,
   };
 }
 
 export class SimulatorState {
   readonly counters: SimulatorCounters = zeroCounters();
   readonly tokens: TokenStore;
-  readonly budget: HourlyBudget;
+  readonly budget: RateLimitWindow;
 
   constructor(
     public data: Directory,
@@ -50,16 +41,11 @@ export class SimulatorState {
     hourlyBudget: number,
   ) {
     this.tokens = new TokenStore(tokenTtlSeconds);
-    this.budget = new HourlyBudget(hourlyBudget);
+    this.budget = new RateLimitWindow(hourlyBudget, BUDGET_WINDOW_MS);
   }
 
   get accountId(): number {
     return this.data.accountId;
-  }
-
-  countCall(key: string): void {
-    this.counters.calls[key] = (this.counters.calls[key] ?? 0) + 1;
-    this.counters.totalCalls += 1;
   }
 
   /** Fresh data, zero counters, no tokens, a new budget window. */

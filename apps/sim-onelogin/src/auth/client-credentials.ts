@@ -3,7 +3,7 @@
  * OneLogin's custom header (`client_id:<id>, client_secret:<secret>`, with or without the space), HTTP Basic,
  * and a form body.
  */
-import type { RequestBody } from '../wire/request-body.js';
+import type { RequestBody } from '@switchboard/sim-kit';
 
 export interface ClientCredentials {
   readonly clientId: string;

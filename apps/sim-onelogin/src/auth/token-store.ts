@@ -1,32 +1,29 @@
 /**
- * @module Issued access tokens. The v2 endpoint hands back the same token set until it expires or is
- * revoked (the documented behaviour); the legacy v1 endpoint replaces it. Tokens are opaque random hex,
- * never logged.
+ * @module OneLogin's access tokens on top of the shared store: each carries a refresh token, the v2 endpoint
+ * hands back the same token set until it expires or is revoked (the documented behaviour), the legacy v1
+ * endpoint replaces it.
  */
-import { randomBytes } from 'node:crypto';
+import {
+  type TokenRecord as KitTokenRecord,
+  TokenStore as KitTokenStore,
+  tokenRecord,
+} from '@switchboard/sim-kit';
 
 /** Refresh tokens live 45 days (reference §2.3). */
 const REFRESH_TTL_MS = 45 * 86_400_000;
 
-export interface TokenRecord {
-  readonly accessToken: string;
+export interface TokenRecord extends KitTokenRecord {
   readonly refreshToken: string;
-  readonly createdAt: number;
-  readonly expiresAt: number;
   readonly refreshExpiresAt: number;
-  revoked: boolean;
-  /** Set by the `expire_tokens_after_calls` fault. */
-  expiredByFault: boolean;
-  /** Resource calls made with this token since the fault was last configured. */
-  callsUnderFault: number;
 }
 
-export class TokenStore {
-  private readonly byAccess = new Map<string, TokenRecord>();
+export class TokenStore extends KitTokenStore<TokenRecord> {
   private readonly byRefresh = new Map<string, TokenRecord>();
   private current: TokenRecord | undefined;
 
-  constructor(private readonly ttlSeconds: number) {}
+  constructor(private readonly ttlSeconds: number) {
+    super();
+  }
 
   /** v2: the current token set while it is usable; otherwise a new one. */
   issueOrReuse(now: number): { token: TokenRecord; reused: boolean } {
@@ -49,74 +46,27 @@ export class TokenStore {
     return record;
   }
 
-  /** The token when it may be used for a resource call. */
-  authenticate(accessToken: string, now: number): TokenRecord | undefined {
-    const record = this.byAccess.get(accessToken);
-    return record !== undefined && this.isUsable(record, now) ? record : undefined;
-  }
-
-  revoke(accessToken: string): boolean {
-    const record = this.byAccess.get(accessToken);
-    if (record === undefined || record.revoked) return false;
-    record.revoked = true;
-    return true;
-  }
-
-  revokeAll(): number {
-    let revoked = 0;
-    for (const record of this.byAccess.values()) {
-      if (!record.revoked) revoked += 1;
-      record.revoked = true;
-    }
-    return revoked;
-  }
-
-  /** Starts a fresh count for the `expire_tokens_after_calls` fault. */
-  restartFaultCounts(): void {
-    for (const record of this.byAccess.values()) record.callsUnderFault = 0;
-  }
-
-  activeCount(now: number): number {
-    let active = 0;
-    for (const record of this.byAccess.values()) if (this.isUsable(record, now)) active += 1;
-    return active;
-  }
-
-  clear(): void {
-    this.byAccess.clear();
+  override clear(): void {
+    super.clear();
     this.byRefresh.clear();
     this.current = undefined;
   }
 
-  private isUsable(record: TokenRecord, now: number): boolean {
-    return !record.revoked && !record.expiredByFault && now < record.expiresAt;
-  }
-
   private mint(now: number): TokenRecord {
-    this.forgetDead(now);
+    // Tokens that can neither authenticate nor refresh are dropped, so long runs do not grow without bound.
+    this.forget((record) => {
+      const dead = record.revoked || now >= record.refreshExpiresAt;
+      if (dead) this.byRefresh.delete(record.refreshToken);
+      return dead;
+    });
     const record: TokenRecord = {
-      accessToken: randomBytes(32).toString('hex'),
-      refreshToken: randomBytes(32).toString('hex'),
-      createdAt: now,
-      expiresAt: now + this.ttlSeconds * 1000,
+      ...tokenRecord(KitTokenStore.newValue(), now, this.ttlSeconds),
+      refreshToken: KitTokenStore.newValue(),
       refreshExpiresAt: now + REFRESH_TTL_MS,
-      revoked: false,
-      expiredByFault: false,
-      callsUnderFault: 0,
     };
-    this.byAccess.set(record.accessToken, record);
+    this.add(record);
     this.byRefresh.set(record.refreshToken, record);
     this.current = record;
     return record;
-  }
-
-  /** Drops tokens that can neither authenticate nor refresh, so long runs do not grow without bound. */
-  private forgetDead(now: number): void {
-    for (const record of this.byAccess.values()) {
-      if (record.revoked || now >= record.refreshExpiresAt) {
-        this.byAccess.delete(record.accessToken);
-        this.byRefresh.delete(record.refreshToken);
-      }
-    }
   }
 }

@@ -3,6 +3,8 @@
  * usernames and emails, role membership mirrored on users and roles, events ordered by id and time).
  * Input validation happens in the routes; these methods assume valid input.
  */
+
+import { insertId, removeId, SortedTable } from '@switchboard/sim-kit';
 import { EVENT_TYPES } from './event-types.js';
 import type {
   AppRecord,
@@ -12,8 +14,6 @@ import type {
   RoleRecord,
   UserRecord,
 } from './records.js';
-import { insertId, removeId } from './sorted-ids.js';
-import { SortedTable } from './sorted-table.js';
 
 /** An event as the simulator records it; the id and the time are assigned on append. */
 /** Event ids look like real ones (nine digits) rather than starting at 1. */
@@ -51,11 +51,11 @@ export class Directory {
   }
 
   nextUserId(): number {
-    return this.users.lastId + 1;
+    return (this.users.last?.id ?? 0) + 1;
   }
 
   nextRoleId(): number {
-    return this.roles.lastId + 1;
+    return (this.roles.last?.id ?? 0) + 1;
   }
 
   addUser(user: UserRecord): void {

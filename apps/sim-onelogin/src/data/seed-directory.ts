@@ -2,9 +2,10 @@
  * @module Builds the whole seeded account. Everything is a pure function of `seed` except timestamps, which
  * are relative to `now` so "the last 90 days" stays true whenever the simulator starts.
  */
+
+import { createRandom } from '@switchboard/sim-kit';
 import { Directory } from './directory.js';
 import { APP_NAMES, CUSTOM_ATTRIBUTE_NAMES, GROUP_NAMES, ROLE_NAMES } from './name-pools.js';
-import { createRandom } from './random.js';
 import { seedEvents } from './seed-events.js';
 import { seedUsers } from './seed-users.js';
 

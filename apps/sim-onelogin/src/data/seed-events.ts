@@ -3,9 +3,10 @@
  * order (one time slot per event) so ids and created_at grow together without sorting.
  * Logins also set the user's last_login and bump updated_at, as real logins do.
  */
+
+import type { Random } from '@switchboard/sim-kit';
 import type { Directory } from './directory.js';
 import { EventType } from './event-types.js';
-import type { Random } from './random.js';
 import type { UserRecord } from './records.js';
 
 const DAY = 86_400_000;

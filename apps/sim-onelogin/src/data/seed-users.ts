@@ -2,6 +2,8 @@
  * @module Seeded users. The first twenty are fixed awkward cases (owner and manager chain, every status and
  * state, no roles or group, username-only, unicode, AD-synced); the rest are drawn from the pools.
  */
+
+import type { Random } from '@switchboard/sim-kit';
 import type { Directory } from './directory.js';
 import {
   COMPANIES,
@@ -15,7 +17,6 @@ import {
   type PooledName,
   TITLES,
 } from './name-pools.js';
-import type { Random } from './random.js';
 import type { UserRecord } from './records.js';
 
 const DAY = 86_400_000;

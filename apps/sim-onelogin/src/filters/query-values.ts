@@ -1,5 +1,5 @@
 /** @module Typed reads of filter parameters; each returns `undefined` for absent and throws for malformed. */
-import { parseTime } from '../wire/timestamp.js';
+import { parseTime } from '@switchboard/sim-kit';
 
 /** A filter parameter that cannot be read; routes turn it into a 400 in their dialect. */
 export class BadFilter extends Error {

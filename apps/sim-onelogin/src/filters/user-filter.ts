@@ -2,9 +2,10 @@
  * @module Builds one predicate from the user-list query parameters of either API version. Filtering scans;
  * paging stays index-based.
  */
+
+import type { QueryMap } from '@switchboard/sim-kit';
 import type { UserRecord } from '../data/records.js';
 import type { Flavor } from '../wire/flavor.js';
-import type { QueryMap } from '../wire/query.js';
 import { integerListParam, integerParam, timeParam } from './query-values.js';
 import { wildcardMatcher } from './wildcard.js';
 

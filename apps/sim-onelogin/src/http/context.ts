@@ -1,11 +1,12 @@
 /** @module What every route module receives: the live state, the faults, the options and the clock. */
-import type { Faults } from '../faults/fault-control.js';
+import type { Faults } from '@switchboard/sim-kit';
+import type { BudgetKey } from '../faults/onelogin-faults.js';
 import type { ResolvedOptions } from '../options.js';
 import type { SimulatorState } from '../state.js';
 
 export interface SimContext {
   readonly state: SimulatorState;
-  readonly faults: Faults;
+  readonly faults: Faults<BudgetKey>;
   readonly options: ResolvedOptions;
   /** Epoch ms; read through here so tests can move time with fake `Date`. */
   now(): number;

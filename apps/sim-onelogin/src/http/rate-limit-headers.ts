@@ -1,11 +1,12 @@
 /** @module `x-ratelimit-*` headers (reset = seconds left, not an epoch) and the 429 answer. */
+
+import type { RateLimitReading } from '@switchboard/sim-kit';
 import type { FastifyReply } from 'fastify';
-import type { BudgetReading } from '../limits/hourly-budget.js';
 import type { Flavor } from '../wire/flavor.js';
 import { sendError } from '../wire/send.js';
 import { V1Messages } from '../wire/v1-envelope.js';
 
-export function setRateLimitHeaders(reply: FastifyReply, reading: BudgetReading): void {
+export function setRateLimitHeaders(reply: FastifyReply, reading: RateLimitReading): void {
   reply.header('x-ratelimit-limit', String(reading.limit));
   reply.header('x-ratelimit-remaining', String(reading.remaining));
   reply.header('x-ratelimit-reset', String(reading.resetSeconds));

@@ -4,10 +4,15 @@
  * pages cost the same as the first.
  */
 
-import { lowerBound, upperBound } from '../data/sorted-table.js';
-import { linkTo, type QueryMap } from '../wire/query.js';
+import {
+  linkTo,
+  lowerBound,
+  type PageSizeRule,
+  type QueryMap,
+  readLimit,
+  upperBound,
+} from '@switchboard/sim-kit';
 import type { V1Pagination } from '../wire/v1-envelope.js';
-import { type PageSizeRule, readLimit } from './page-size.js';
 import type { LinkBase } from './v2-pages.js';
 
 export interface KeysetRequest {

@@ -2,8 +2,7 @@
  * @module v2 page pagination: `page` is 1-based, the cursor is base64(`limit=N&page=P`), and the metadata
  * travels in Total-Count / Total-Pages / Current-Page / Page-Items / After-Cursor / Before-Cursor / Link.
  */
-import { linkTo, type QueryMap } from '../wire/query.js';
-import { type PageSizeRule, readLimit } from './page-size.js';
+import { linkTo, type PageSizeRule, type QueryMap, readLimit } from '@switchboard/sim-kit';
 
 export interface PageRequest {
   readonly limit: number;

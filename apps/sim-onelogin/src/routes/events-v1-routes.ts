@@ -2,15 +2,14 @@
  * @module Events (v1 only): keyset pages over an array sorted by both id and created_at, so `since`/`until`
  * become a binary-searched index range and only the remaining filters scan.
  */
+
+import { lowerBound, OPEN_RESOURCE, queryOf, RESOURCE, upperBound } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import type { EventRecord } from '../data/records.js';
-import { lowerBound, upperBound } from '../data/sorted-table.js';
 import { BadFilter, integerListParam, integerParam, timeParam } from '../filters/query-values.js';
-import { OPEN_RESOURCE, RESOURCE } from '../http/access.js';
 import type { SimContext } from '../http/context.js';
 import { toV1Event } from '../wire/event-view.js';
 import { project } from '../wire/fields.js';
-import { queryOf } from '../wire/query.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { v1Data } from '../wire/v1-envelope.js';
 import { sendV1List, v1Id, v1NotFound } from './v1-reads.js';

@@ -1,6 +1,7 @@
 /** @module `GET /auth/rate_limit`: the budget as an object-valued `data` (not an array, unlike other v1 reads). */
+
+import { TOKEN_ONLY } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
-import { TOKEN_ONLY } from '../http/access.js';
 import type { SimContext } from '../http/context.js';
 import { sendJson } from '../wire/send.js';
 import { v1Data } from '../wire/v1-envelope.js';

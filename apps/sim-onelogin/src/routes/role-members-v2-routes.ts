@@ -3,20 +3,17 @@
  * ids; POST answers 200 `[{"id"}]`, DELETE answers 204, and an object body is refused with
  * "Expected array in request" (reference §8.2).
  */
+
+import { bodyOf, hasId, insertId, iso, originOf, queryOf, RESOURCE, removeId } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Directory } from '../data/directory.js';
 import type { RoleRecord, UserRecord } from '../data/records.js';
-import { hasId, insertId, removeId } from '../data/sorted-ids.js';
 import { wildcardMatcher } from '../filters/wildcard.js';
-import { RESOURCE } from '../http/access.js';
 import type { SimContext } from '../http/context.js';
 import { pageBounds, readPageRequest, v2PageHeaders } from '../pagination/v2-pages.js';
 import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
-import { originOf, queryOf } from '../wire/query.js';
-import { bodyOf } from '../wire/request-body.js';
 import { sendError, sendJson, sendNoContent } from '../wire/send.js';
-import { iso } from '../wire/timestamp.js';
 import { V2Messages } from '../wire/v2-errors.js';
 import { notFound } from './roles-v2-routes.js';
 import { USERS_V2_PAGE } from './users-v2-routes.js';

@@ -2,14 +2,14 @@
  * @module Roles and groups on v1: enveloped lists with body-cursor pagination (groups send no After-Cursor
  * header, so clients must read `pagination.after_cursor`) and array-of-one gets.
  */
+
+import { queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import type { GroupRecord, RoleRecord } from '../data/records.js';
 import { BadFilter, integerListParam } from '../filters/query-values.js';
 import { wildcardMatcher } from '../filters/wildcard.js';
-import { RESOURCE } from '../http/access.js';
 import type { SimContext } from '../http/context.js';
 import { project } from '../wire/fields.js';
-import { queryOf } from '../wire/query.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { v1Data } from '../wire/v1-envelope.js';
 import { sendV1List, v1Id, v1NotFound } from './v1-reads.js';

@@ -3,13 +3,13 @@
  * `POST /auth/oauth2/token` (enveloped, replaces the previous token) and `POST /auth/oauth2/revoke`.
  * Every error is v1-enveloped, even on the v2 endpoint (reference §2.1).
  */
+
+import { bodyOf, iso, isPlainObject, mediaTypeOf, type RequestBody } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ClientCredentials, readClientCredentials } from '../auth/client-credentials.js';
 import type { TokenRecord } from '../auth/token-store.js';
 import type { SimContext } from '../http/context.js';
-import { bodyOf, isPlainObject, mediaTypeOf, type RequestBody } from '../wire/request-body.js';
 import { sendError, sendJson } from '../wire/send.js';
-import { iso } from '../wire/timestamp.js';
 import { V1_SUCCESS, V1Messages, v1Data } from '../wire/v1-envelope.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded']);

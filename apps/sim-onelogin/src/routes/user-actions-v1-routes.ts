@@ -2,15 +2,14 @@
  * @module v1 user actions that answer a status-only envelope: add/remove roles, lock, logout, set state,
  * set password, set custom attributes. Error wording is the documented one (reference §5.1).
  */
+
+import { hasId, isPlainObject, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventType } from '../data/event-types.js';
 import type { UserRecord } from '../data/records.js';
-import { hasId } from '../data/sorted-ids.js';
-import { RESOURCE } from '../http/access.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
 import { lockUser, setPassword } from '../users/user-writes.js';
-import { isPlainObject } from '../wire/request-body.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { V1_SUCCESS } from '../wire/v1-envelope.js';
 import { v1Body, v1Id, v1NotFound } from './v1-reads.js';

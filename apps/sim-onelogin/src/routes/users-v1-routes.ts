@@ -2,18 +2,18 @@
  * @module Users v1: enveloped, "get one" answers an array of one, create answers 200 (not 201), delete
  * answers a status-only envelope, and two reads answer an array inside an array (reference §6.3, §11.2).
  */
+
+import { queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { EventType } from '../data/event-types.js';
 import type { UserRecord } from '../data/records.js';
 import { BadFilter } from '../filters/query-values.js';
 import { buildUserFilter } from '../filters/user-filter.js';
-import { RESOURCE } from '../http/access.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
 import { readUserInput } from '../users/user-input.js';
 import { createUser, updateUser } from '../users/user-writes.js';
 import { project } from '../wire/fields.js';
-import { queryOf } from '../wire/query.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { toV1User } from '../wire/user-view.js';
 import { V1_SUCCESS, v1Data } from '../wire/v1-envelope.js';

@@ -2,12 +2,13 @@
  * @module Users v2: bare JSON, page/cursor pagination in headers, 201 on create, 204 on delete
  * (reference §6.3–6.4).
  */
+
+import { bodyOf, originOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventType } from '../data/event-types.js';
 import type { UserRecord } from '../data/records.js';
 import { BadFilter } from '../filters/query-values.js';
 import { buildUserFilter } from '../filters/user-filter.js';
-import { RESOURCE } from '../http/access.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
 import { pageBounds, readPageRequest, v2PageHeaders } from '../pagination/v2-pages.js';
@@ -17,8 +18,6 @@ import { createUser, setStatus, updateUser } from '../users/user-writes.js';
 import { project } from '../wire/fields.js';
 import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
-import { originOf, queryOf } from '../wire/query.js';
-import { bodyOf } from '../wire/request-body.js';
 import { sendError, sendJson, sendNoContent } from '../wire/send.js';
 import { toV2User } from '../wire/user-view.js';
 import { V2Messages, v2Error } from '../wire/v2-errors.js';

@@ -2,14 +2,14 @@
  * @module Shared pieces of v1 handlers: the id parameter ("ID is incorrect" when not an integer), the
  * JSON body ("Input JSON is not valid"), and keyset-paginated list responses.
  */
+
+import type { PageSizeRule } from '@switchboard/sim-kit';
+import { bodyOf, isPlainObject, originOf, type QueryMap, queryOf } from '@switchboard/sim-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SimContext } from '../http/context.js';
-import type { PageSizeRule } from '../pagination/page-size.js';
 import { keysetPage, readKeysetRequest, v1Pagination } from '../pagination/v1-keyset.js';
 import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
-import { originOf, type QueryMap, queryOf } from '../wire/query.js';
-import { bodyOf, isPlainObject } from '../wire/request-body.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { V1Messages, v1Data } from '../wire/v1-envelope.js';
 

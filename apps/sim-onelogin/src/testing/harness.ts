@@ -1,7 +1,8 @@
 /**
  * @module Test helpers (not exported from the package): build a simulator, fetch a token, call it through
- * `app.inject()` the way a client would.
+ * `app.inject()` the way a client would (the shared inject client of @switchboard/sim-kit).
  */
+import { injectClient } from '@switchboard/sim-kit/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import type { SimulatorOptions } from '../options.js';
 import { buildSimulator, type Simulator } from '../simulator.js';
@@ -30,22 +31,19 @@ export async function requestToken(
 
 export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
   const sim = await buildSimulator(options);
+  const client = injectClient(sim.app);
+  let token = '';
   const harness: Harness = {
     sim,
-    token: '',
-    get: (url, headers) =>
-      sim.app.inject({
-        method: 'GET',
-        url,
-        headers: headers ?? { authorization: `bearer:${harness.token}` },
-      }),
-    send: (method, url, payload) =>
-      sim.app.inject({
-        method,
-        url,
-        headers: { authorization: `bearer:${harness.token}`, 'content-type': 'application/json' },
-        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-      }),
+    get token() {
+      return token;
+    },
+    set token(value: string) {
+      token = value;
+      client.headers = { authorization: `bearer:${value}` };
+    },
+    get: (url, headers) => client.get(url, headers),
+    send: (method, url, payload) => client.send(method, url, payload),
     newToken: async () => {
       harness.token = (await requestToken(sim)).json<{ access_token: string }>().access_token;
       return harness.token;

@@ -3,10 +3,11 @@
  * version's error wording: v2 `unknown attribute: X` (400) and `Validation failed: …` (422); v1
  * `{attribute, description}` field errors (400).
  */
+
+import { isPlainObject } from '@switchboard/sim-kit';
 import type { Directory } from '../data/directory.js';
 import type { UserRecord } from '../data/records.js';
 import type { Flavor } from '../wire/flavor.js';
-import { isPlainObject } from '../wire/request-body.js';
 import type { V1Message } from '../wire/v1-envelope.js';
 import type { PatchableInteger, PatchableString, UserPatch } from './user-patch.js';
 

@@ -2,9 +2,10 @@
  * @module Events on the wire, in the key order of the documented sample. Names of apps, roles and groups are
  * looked up at render time; fields the simulator never populates are present as `null`, as in real payloads.
  */
+
+import { iso } from '@switchboard/sim-kit';
 import type { Directory } from '../data/directory.js';
 import type { EventRecord } from '../data/records.js';
-import { iso } from './timestamp.js';
 
 export function toV1Event(event: EventRecord, directory: Directory): Record<string, unknown> {
   const risky = event.risk_score !== null && event.risk_score >= 50;

@@ -3,8 +3,9 @@
  * `locale_code`) and in the empty role list (`null` in real v1 traffic, `[]` in v2). Key order follows the
  * recorded samples.
  */
+
+import { iso } from '@switchboard/sim-kit';
 import type { UserRecord } from '../data/records.js';
-import { iso } from './timestamp.js';
 
 export function toV1User(user: UserRecord): Record<string, unknown> {
   return {

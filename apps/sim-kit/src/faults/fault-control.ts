@@ -2,40 +2,43 @@
  * @module Live fault state. The public face is {@link FaultControl} (the same operations as the control
  * endpoint); the request guard uses the `take*` methods, each of which consumes one unit of a fault.
  */
-import type { FaultSettings, FaultSnapshot } from './fault-settings.js';
-import { parseFaultSettings } from './fault-settings.js';
 
-export interface FaultControl {
+import type { TokenStore } from '../auth/token-store.js';
+import type { RateLimitWindow } from '../limits/rate-limit-window.js';
+import { type FaultSettings, type FaultSnapshot, parseFaultSettings } from './fault-settings.js';
+
+export interface FaultControl<B extends string> {
   /** Applies settings (validated, all-or-nothing) and returns the resulting state. */
-  set(settings: FaultSettings): FaultSnapshot;
-  /** Clears every fault; the hourly budget returns to its configured value. */
-  clear(): FaultSnapshot;
-  snapshot(): FaultSnapshot;
-}
-
-/** What faults need from the rest of the simulator. */
-export interface FaultHooks {
-  revokeAllTokens(): void;
-  restartTokenFaultCounts(): void;
-  getHourlyBudget(): number;
-  setHourlyBudget(limit: number): void;
+  set(settings: FaultSettings<B>): FaultSnapshot<B>;
+  /** Clears every fault; the budget returns to its configured value. */
+  clear(): FaultSnapshot<B>;
+  snapshot(): FaultSnapshot<B>;
 }
 
 const DEFAULT_STORM_RESET_SECONDS = 60;
 
-export class Faults implements FaultControl {
+export class Faults<B extends string> implements FaultControl<B> {
   private latency = 0;
   private storm: { remaining: number; reset_seconds: number } | null = null;
   private burst: { remaining: number; status: number } | null = null;
   private expireAfter: number | null = null;
+  private readonly configuredBudget: number;
 
+  /**
+   * @param budgetKey the simulator's name for its budget fault (`hourly_budget`, `minute_budget`, …)
+   * @param tokens the store the token faults act on
+   * @param budget the window the budget fault replaces the limit of (its configured limit is what `clear` restores)
+   */
   constructor(
-    private readonly hooks: FaultHooks,
-    private readonly configuredBudget: number,
-  ) {}
+    readonly budgetKey: B,
+    private readonly tokens: Pick<TokenStore, 'revokeAll' | 'restartFaultCounts'>,
+    private readonly budget: RateLimitWindow,
+  ) {
+    this.configuredBudget = budget.limit;
+  }
 
-  set(settings: FaultSettings): FaultSnapshot {
-    const valid = parseFaultSettings(settings);
+  set(settings: FaultSettings<B>): FaultSnapshot<B> {
+    const valid = parseFaultSettings(settings, this.budgetKey);
     if (valid.latency_ms !== undefined) this.latency = valid.latency_ms ?? 0;
     if (valid.rate_limit_storm !== undefined) {
       const storm = valid.rate_limit_storm;
@@ -51,30 +54,31 @@ export class Faults implements FaultControl {
     }
     if (valid.expire_tokens_after_calls !== undefined) {
       this.expireAfter = valid.expire_tokens_after_calls === 0 ? null : valid.expire_tokens_after_calls;
-      this.hooks.restartTokenFaultCounts();
+      this.tokens.restartFaultCounts();
     }
-    if (valid.hourly_budget !== undefined) this.hooks.setHourlyBudget(valid.hourly_budget);
-    if (valid.revoke_all_tokens === true) this.hooks.revokeAllTokens();
+    const budget = (valid as Record<string, unknown>)[this.budgetKey];
+    if (typeof budget === 'number') this.budget.limit = budget;
+    if (valid.revoke_all_tokens === true) this.tokens.revokeAll();
     return this.snapshot();
   }
 
-  clear(): FaultSnapshot {
+  clear(): FaultSnapshot<B> {
     this.latency = 0;
     this.storm = null;
     this.burst = null;
     this.expireAfter = null;
-    this.hooks.setHourlyBudget(this.configuredBudget);
+    this.budget.limit = this.configuredBudget;
     return this.snapshot();
   }
 
-  snapshot(): FaultSnapshot {
+  snapshot(): FaultSnapshot<B> {
     return {
       latency_ms: this.latency,
       rate_limit_storm: this.storm === null ? null : { ...this.storm },
       error_burst: this.burst === null ? null : { ...this.burst },
       expire_tokens_after_calls: this.expireAfter,
-      hourly_budget: this.hooks.getHourlyBudget(),
-    };
+      [this.budgetKey]: this.budget.limit,
+    } as FaultSnapshot<B>;
   }
 
   get latencyMs(): number {

@@ -1,6 +1,6 @@
 /**
  * @module Request bodies, parsed leniently: Fastify's own JSON parser would answer malformed JSON with its own
- * error shape, while OneLogin answers in the route's dialect ("Input JSON is not valid"). Routes get a
+ * error shape, while each provider answers malformed JSON in its own words. Routes get a
  * tagged union and decide.
  */
 import type { FastifyRequest } from 'fastify';
