@@ -19,6 +19,7 @@ import { clientErrorHandler } from './plugins/client-errors.js';
 import { installErrorHandling, sendError } from './plugins/error-handler.js';
 import { installGracefulClose } from './plugins/graceful-close.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { installQueryKeyGuard } from './plugins/query-keys.js';
 import { installRequestId, requestId } from './plugins/request-id.js';
 import { installStoreAvailability } from './plugins/store-availability.js';
 import type { RouteDeps } from './route-deps.js';
@@ -107,6 +108,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   const schemas = sharedSchemas();
   addComponents(app, schemas);
   installValidation(app, schemas);
+  installQueryKeyGuard(app);
   await installOpenApi(app);
   await installApiRateLimit(app, settings.apiRateLimit, redis);
 

@@ -53,3 +53,20 @@ describe('control characters in connection fields', () => {
     expect(response.body).not.toContain('x-injected');
   });
 });
+
+describe('prototype keys in query strings', () => {
+  it.each([
+    '/unified/user-directory/users?__proto__=x',
+    '/unified/user-directory/users?remote_query%5B__proto__%5D=x',
+    '/unified/user-directory/users?remote_query[__proto__]=x',
+    '/proxy/users?__proto__=x',
+  ])('%s answers 400 naming the parameter instead of an unfiltered list', async (url) => {
+    const response = await stack.inject({
+      method: 'GET',
+      url: `${url}&integrated_account_id=${account}`,
+      headers: owner.headers,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorBody(response).message).toContain('__proto__');
+  });
+});
