@@ -15,7 +15,7 @@ export {
 } from './errors.js';
 // Lists
 export type { ListEnvelope, ListPage } from './list-page.js';
-// Unified models
+// Unified models: records, write bodies, filters and enums, generated from the schema package's JSON Schema
 export * from './models.js';
 export type { QueryParams, QueryValue } from './query-string.js';
 export type { RateLimit } from './rate-limit.js';
@@ -42,15 +42,11 @@ export type {
 } from './resources/unified-resource.js';
 export type {
   ActivitiesResource,
-  ActivityFilters,
-  DateFilter,
   GroupsResource,
   NoFilters,
-  RoleAssignmentFilters,
   RoleAssignmentsResource,
   RolesResource,
   UserDirectory,
-  UserFilters,
   UsersResource,
 } from './resources/user-directory.js';
 // Client

@@ -1,116 +1,59 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ACTIVITY_ACTIONS,
-  ACTIVITY_FIELDS,
-  ACTOR_FIELDS,
-  ACTOR_TYPES,
-  CONTEXT_FIELDS,
-  EMAIL_FIELDS,
-  EMAIL_TYPES,
-  GROUP_FIELDS,
-  GROUP_TYPES,
-  MANAGER_FIELDS,
-  PHONE_FIELDS,
-  PHONE_TYPES,
-  REF_FIELDS,
-  ROLE_ASSIGNMENT_CREATE_FIELDS,
-  ROLE_ASSIGNMENT_FIELDS,
-  ROLE_FIELDS,
-  ROLE_WRITE_FIELDS,
-  TARGET_FIELDS,
-  TARGET_TYPES,
-  USER_CREATE_FIELDS,
-  USER_FIELDS,
-  USER_STATUSES,
-  USER_UPDATE_FIELDS,
-  USER_UPDATE_STATUSES,
-} from './models.js';
+import { MODELS_FILE, renderModelsFile } from '../scripts/models-file.js';
+import { renderModels } from '../scripts/models-generator.js';
+import { ACTIVITY_ACTIONS, USER_FIELDS, type UserFilters } from './models.js';
 
-// The JSON Schemas the schema package emits: the source of truth the hand-written SDK types must follow.
-interface JsonSchema {
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  enum?: string[];
-}
-const schemaFile = new URL('../../schema/schema/user-directory.schema.json', import.meta.url);
-const defs = (JSON.parse(readFileSync(schemaFile, 'utf8')) as { $defs: Record<string, JsonSchema> }).$defs;
-
-type Fields = Record<string, 'required' | 'optional'>;
-
-const MODELS: Record<string, Fields> = {
-  User: USER_FIELDS,
-  Group: GROUP_FIELDS,
-  Role: ROLE_FIELDS,
-  RoleAssignment: ROLE_ASSIGNMENT_FIELDS,
-  Activity: ACTIVITY_FIELDS,
-  UserCreate: USER_CREATE_FIELDS,
-  UserUpdate: USER_UPDATE_FIELDS,
-  RoleWrite: ROLE_WRITE_FIELDS,
-  RoleAssignmentCreate: ROLE_ASSIGNMENT_CREATE_FIELDS,
-};
-
-/** `User.emails[]`-style paths into a model, to the nested object schemas the SDK declares. */
-const NESTED: [string, Fields][] = [
-  ['User.emails[]', EMAIL_FIELDS],
-  ['User.phones[]', PHONE_FIELDS],
-  ['User.manager', MANAGER_FIELDS],
-  ['User.groups[]', REF_FIELDS],
-  ['User.roles[]', REF_FIELDS],
-  ['Activity.actor', ACTOR_FIELDS],
-  ['Activity.target', TARGET_FIELDS],
-  ['Activity.context', CONTEXT_FIELDS],
-];
-
-const ENUMS: [string, readonly string[]][] = [
-  ['User.status', USER_STATUSES],
-  ['UserUpdate.status', USER_UPDATE_STATUSES],
-  ['User.emails[].type', EMAIL_TYPES],
-  ['User.phones[].type', PHONE_TYPES],
-  ['Group.type', GROUP_TYPES],
-  ['Activity.action', ACTIVITY_ACTIONS],
-  ['Activity.actor.type', ACTOR_TYPES],
-  ['Activity.target.type', TARGET_TYPES],
-];
-
-function at(path: string): JsonSchema {
-  const [model, ...steps] = path.split('.');
-  let node = defs[model ?? ''];
-  for (const step of steps) {
-    const name = step.replace(/\[\]$/, '');
-    node = node?.properties?.[name];
-    if (step.endsWith('[]')) node = node?.items;
-  }
-  if (node === undefined) throw new Error(`${path} is not in user-directory.schema.json`);
-  return node;
-}
-
-function presence(schema: JsonSchema): Fields {
-  const required = new Set(schema.required ?? []);
-  return Object.fromEntries(
-    Object.keys(schema.properties ?? {}).map((key) => [key, required.has(key) ? 'required' : 'optional']),
-  );
-}
-
-describe('the SDK models match the emitted JSON Schemas', () => {
-  it('declares a type for every $defs model', () => {
-    expect(Object.keys(MODELS).sort()).toEqual(Object.keys(defs).sort());
+describe('src/models.ts', () => {
+  it('is generated from the committed user-directory JSON Schema (run `pnpm --filter @switchboard/sdk generate`)', () => {
+    expect(
+      readFileSync(MODELS_FILE, 'utf8'),
+      'src/models.ts is stale: run `pnpm --filter @switchboard/sdk generate`',
+    ).toBe(renderModelsFile());
   });
 
-  it.each(Object.entries(MODELS))(
-    '%s has every schema property, no invented one, same required set',
-    (name, fields) => {
-      expect(fields).toEqual(presence(at(name)));
-    },
-  );
+  it('declares what the model says: closed enums, required keys, dates a caller may pass as Date', () => {
+    expect(ACTIVITY_ACTIONS).toContain('group_member_added');
+    expect(USER_FIELDS).toMatchObject({ id: 'required', emails: 'optional' });
+    const since: UserFilters = { 'updated_at[gte]': new Date(Date.UTC(2026, 0, 1)), status: 'active' };
+    expect(since.status).toBe('active');
+  });
+});
 
-  it.each(NESTED)('%s matches its nested object schema', (path, fields) => {
-    expect(fields).toEqual(presence(at(path)));
+describe('the models generator', () => {
+  const document = (defs: Record<string, unknown>) => ({ $defs: defs }) as Parameters<typeof renderModels>[0];
+
+  it('names every nested object after its title and refuses an untitled one', () => {
+    const untitled = document({
+      Thing: {
+        type: 'object',
+        properties: { inner: { type: 'object', properties: { a: { type: 'string' } } } },
+      },
+    });
+    expect(() => renderModels(untitled, 'x.json')).toThrow(
+      '$defs.Thing.inner: a nested object needs a `title` (its type name in the SDK)',
+    );
   });
 
-  it.each(ENUMS)('%s lists the same enum values', (path, values) => {
-    expect([...values]).toEqual(at(path).enum);
+  it('refuses one title naming two different shapes', () => {
+    const clash = document({
+      A: { type: 'object', properties: { k: { title: 'Kind', type: 'string', enum: ['a'] } } },
+      B: { type: 'object', properties: { k: { title: 'Kind', type: 'string', enum: ['b'] } } },
+    });
+    expect(() => renderModels(clash, 'x.json')).toThrow(
+      '$defs.B.k: title `Kind` already names another shape',
+    );
+  });
+
+  it('emits a shared shape once, however often it appears', () => {
+    const ref = { title: 'Ref', type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
+    const output = renderModels(
+      document({
+        A: { type: 'object', properties: { one: ref, many: { type: 'array', items: ref } } },
+      }),
+      'x.json',
+    );
+    expect(output.match(/export interface Ref \{/g)).toHaveLength(1);
+    expect(output).toContain('  one?: Ref;\n  many?: Ref[];\n');
   });
 });

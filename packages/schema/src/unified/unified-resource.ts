@@ -40,7 +40,7 @@ export function filtersSchemaOf(resource: UnifiedResourceDefinition): TObject | 
   return Type.Object(properties, {
     $id: `${schemaId(resource.record)}Filters`,
     additionalProperties: false,
-    description: `Filters of a ${resource.name} list, sent as query parameters.`,
+    description: `Filters of the \`${resource.name}\` list, sent as query parameters.`,
   });
 }
 
