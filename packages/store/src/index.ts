@@ -2,6 +2,13 @@
  * @module @switchboard/store — environments, API keys, integrated accounts with encrypted credentials,
  * link tokens and the engine's token cache, on SQLite (embedded default) or Postgres behind one interface.
  */
+export {
+  EVENT_TYPES,
+  type EventType,
+  isEventPattern,
+  matchesEventPatterns,
+} from './change-feed/event-patterns.js';
+export type * from './change-feed/types.js';
 export { type ResolveEncryptionKeyOptions, resolveEncryptionKey } from './encryption-key.js';
 /** Every code the store raises, one registry (the API's status table is typed over it). */
 export * as storeErrors from './errors.js';

@@ -5,6 +5,7 @@ import { guarded, toStoreError } from './availability.js';
 import { cachedAccounts } from './cached-accounts.js';
 import { cachedApiKeys } from './cached-api-keys.js';
 import { cachedTokens } from './cached-tokens.js';
+import { changeFeedRepository } from './change-feed/change-feed-repository.js';
 import { createCipher } from './cipher.js';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
 import { createPostgresDialect } from './dialects/postgres.js';
@@ -74,6 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       tokens: guarded(tokenCache(db, cipher), target.label),
     }),
     linkTokens: guarded(linkTokenRepository(db, cipher), target.label),
+    changeFeed: guarded(changeFeedRepository(db, cipher), target.label),
   };
 
   try {

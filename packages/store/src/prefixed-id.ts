@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const RANDOM_CHARS = 16;
 
-export type IdPrefix = 'env' | 'key' | 'ia' | 'lt';
+export type IdPrefix = 'env' | 'key' | 'ia' | 'lt' | 'run' | 'evt' | 'wh' | 'dlv';
 
 let lastTime = -1;
 let lastRandom: number[] = [];

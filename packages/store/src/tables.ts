@@ -4,6 +4,7 @@
  * chronologically as text.
  */
 import type { Kysely } from 'kysely';
+import type { ChangeFeedTables } from './change-feed/tables.js';
 
 export interface EnvironmentsTable {
   id: string;
@@ -53,7 +54,7 @@ export interface TokenCacheTable {
   updated_at: string;
 }
 
-export interface Tables {
+export interface Tables extends ChangeFeedTables {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
   integrated_accounts: IntegratedAccountsTable;

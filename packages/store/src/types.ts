@@ -63,6 +63,7 @@ export interface NewLinkToken {
 }
 
 import type { TokenStore } from '@switchboard/engine';
+import type { ChangeFeedRepository } from './change-feed/types.js';
 
 export type { TokenSet, TokenStore } from '@switchboard/engine';
 
@@ -129,4 +130,6 @@ export interface Store {
   linkTokens: LinkTokenRepository;
   /** The engine's token cache, encrypted at rest. */
   tokens: TokenStore;
+  /** Sync settings and runs, record versions, events, webhooks and deliveries. */
+  changeFeed: ChangeFeedRepository;
 }

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { changeFeed } from './0003-change-feed.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0003_change_feed': changeFeed,
 };
 
 export const migrationProvider: MigrationProvider = {
