@@ -10,6 +10,7 @@ import { checkResourceReferences } from './checks/resource-references.js';
 import type { SemanticCheck } from './checks/semantic-check.js';
 import { checkTemplatePlaceholders } from './checks/template-placeholders.js';
 import { checkUnifiedFilters } from './checks/unified-filters.js';
+import { checkUnifiedOperationShape } from './checks/unified-operation-shape.js';
 
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkMapNames,
@@ -19,5 +20,6 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkJsonataExpressions,
   checkDefinitionNames,
   checkUnifiedFilters,
+  checkUnifiedOperationShape,
   checkRegularExpressions,
 ];

@@ -6,9 +6,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursor, InvalidInput } from '../errors.js';
 import {
   isFanOutPosition,
+  isMergedPosition,
   isPagePosition,
   isPageSkip,
   type ListPosition,
+  type MergedPosition,
   type PageSkip,
 } from './list-position.js';
 
@@ -17,8 +19,8 @@ export interface CursorPayload {
   v: 1;
   /** The query binding (`queryBinding`). */
   q: string;
-  /** The page to read next. */
-  p: ListPosition;
+  /** The page to read next (a merged list: every source's position). */
+  p: ListPosition | MergedPosition;
   /** What was already returned from that page. */
   s: PageSkip;
 }
@@ -74,5 +76,10 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
 function isPayload(value: unknown): value is CursorPayload {
   if (value === null || typeof value !== 'object') return false;
   const { v, q, p, s } = value as Record<string, unknown>;
-  return v === 1 && typeof q === 'string' && (isPagePosition(p) || isFanOutPosition(p)) && isPageSkip(s);
+  return (
+    v === 1 &&
+    typeof q === 'string' &&
+    (isPagePosition(p) || isFanOutPosition(p) || isMergedPosition(p)) &&
+    isPageSkip(s)
+  );
 }

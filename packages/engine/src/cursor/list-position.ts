@@ -13,6 +13,17 @@ export interface FanOutPosition {
 
 export type ListPosition = PagePosition | FanOutPosition;
 
+/** Where one source of a merged list stands: its page and what of it was returned; null once it is exhausted. */
+export interface SourcePosition {
+  p: PagePosition;
+  s: PageSkip;
+}
+
+/** A merged list's position: every source's, in declaration order. */
+export interface MergedPosition {
+  m: (SourcePosition | null)[];
+}
+
 /**
  * Records already returned from the page at the position, counted after mapping, flat-map and filter:
  * `[upstream records whose outputs were all returned, outputs already returned from the next upstream record]`.
@@ -43,4 +54,20 @@ export function isPageSkip(value: unknown): value is PageSkip {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export function isMergedPosition(value: unknown): value is MergedPosition {
+  if (value === null || typeof value !== 'object') return false;
+  const { m } = value as Record<string, unknown>;
+  return (
+    Array.isArray(m) &&
+    m.length > 0 &&
+    m.every(
+      (source) =>
+        source === null ||
+        (typeof source === 'object' &&
+          isPagePosition((source as Record<string, unknown>)['p']) &&
+          isPageSkip((source as Record<string, unknown>)['s'])),
+    )
+  );
 }

@@ -17,4 +17,7 @@ export const ENGINE_BINDINGS: ReadonlySet<string> = new Set([
   'previous',
   'records',
   'page',
+  'params',
+  'current',
+  'enriched',
 ]);

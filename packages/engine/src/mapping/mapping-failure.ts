@@ -26,7 +26,7 @@ const GUARDRAILS: Record<string, string> = {
 
 // Expressions that read what the caller sent (filters, a write body, an id). When one of them calls `$error(…)`,
 // the integration author is refusing the caller's input: that is a 400 with the author's message, not a 502.
-const CALLER_INPUT_SITE = /\/(query|body|id)$/;
+const CALLER_INPUT_SITE = /\/(query|body|id|when|headers)$/;
 const JSONATA_ERROR_FUNCTION = 'D3137';
 
 /**

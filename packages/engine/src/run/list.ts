@@ -2,9 +2,10 @@
  * @module `list`: resolve the operation, check filters and limit, page through the upstream (or fan out),
  * map and filter each record, stop at `limit`, and sign a cursor for where the next call starts.
  */
-import { isFanOutPosition, isPagePosition } from '../cursor/list-position.js';
+import { isFanOutPosition, isMergedPosition, isPagePosition, NO_SKIP } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, InvalidInput } from '../errors.js';
+import { FIRST_PAGE } from '../http/pagination/paginate.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import type { MappingBindings } from '../mapping/record-mapper.js';
@@ -14,12 +15,15 @@ import { collectRecords, type RecordTransform } from './collect-records.js';
 import type { ListInput, ListResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
 import { fanOutPages } from './fan-out-pages.js';
+import { mergeSources } from './merge-sources.js';
 import { extrasOf, type OperationContext, openOperation } from './operation-context.js';
-import { siteOf } from './operation-sites.js';
+import { siteAt, siteOf } from './operation-sites.js';
 import { flatPages, type SourcePage } from './page-source.js';
 import { operationMapper, pageBindings } from './record-mapping.js';
+import { operationHeaders } from './request-headers.js';
 import { resolveLimit } from './resolve-limit.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
+import { sourceOutputs } from './source-outputs.js';
 
 export async function runList(engine: EngineInternals, input: ListInput): Promise<ListResult> {
   const context = openOperation(engine, input);
@@ -45,24 +49,48 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
     remoteQuery: input.remoteQuery,
   });
   const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
-  if (cursor && !(operation.forEach ? isFanOutPosition(cursor.p) : isPagePosition(cursor.p))) {
-    throw new InvalidCursor('it does not fit this query');
+  if (cursor && !fitsOperation(operation, cursor.p)) throw new InvalidCursor('it does not fit this query');
+  const remoteQuery = input.remoteQuery ?? {};
+
+  if (operation.merge) {
+    const { merge } = operation;
+    const start = cursor && isMergedPosition(cursor.p) ? cursor.p : undefined;
+    const sources = await Promise.all(
+      merge.sources.map(async (source, index) => {
+        const at = start ? start.m[index] : { p: FIRST_PAGE, s: NO_SKIP };
+        if (at === null || at === undefined) return undefined;
+        const call = await callInput(context, source, filters, remoteQuery);
+        return sourceOutputs(
+          flatPages(context, { ...call, start: at.p }),
+          at.s,
+          recordTransform(context, source, filters, input.remoteData),
+          context.trace,
+        );
+      }),
+    );
+    const merged = await mergeSources({
+      sources,
+      limit,
+      orderBy: merge.orderBy ? siteAt(operation, merge.orderBy, 'merge order_by') : undefined,
+      direction: merge.direction,
+      bindings: { query: filters, connection, now },
+    });
+    return {
+      result: merged.records,
+      next_cursor: merged.next ? engine.cursors.encode({ q: binding, p: merged.next, s: NO_SKIP }) : null,
+      result_count: merged.records.length,
+      ...extrasOf(context),
+    };
   }
 
-  const querySite = siteOf(operation, 'query');
-  const filterQuery = querySite
-    ? toQueryParams(await evaluateAt(querySite, filters, { query: filters, connection, now }), querySite)
-    : {};
-  refuseCollisions(input.remoteQuery, filterQuery);
-  const errorSite = siteOf(operation, 'error');
-  const child = { target: operation.call, query: [filterQuery, input.remoteQuery ?? {}], errorSite };
+  const child = await callInput(context, operation, filters, remoteQuery);
   const pages = operation.forEach
     ? fanOutPages(context, {
         plan: operation.forEach,
         child,
         start: cursor && isFanOutPosition(cursor.p) ? cursor.p : undefined,
         filters,
-        errorSite,
+        errorSite: child.errorSite,
       })
     : flatPages(context, { ...child, start: cursor && isPagePosition(cursor.p) ? cursor.p : undefined });
 
@@ -83,6 +111,37 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
   };
 }
 
+function fitsOperation(operation: ResolvedOperation, position: unknown): boolean {
+  if (operation.merge)
+    return isMergedPosition(position) && position.m.length === operation.merge.sources.length;
+  return operation.forEach ? isFanOutPosition(position) : isPagePosition(position);
+}
+
+/** What one list call sends: the mapped filters, the remote query, the computed headers, the error mapping. */
+async function callInput(
+  context: OperationContext,
+  operation: ResolvedOperation,
+  filters: Record<string, string>,
+  remoteQuery: Record<string, string>,
+) {
+  const { connection, now } = context;
+  const querySite = siteOf(operation, 'query');
+  const filterQuery = querySite
+    ? toQueryParams(await evaluateAt(querySite, filters, { query: filters, connection, now }), querySite)
+    : {};
+  refuseCollisions(remoteQuery, filterQuery);
+  const headers = await operationHeaders(context, operation, {
+    filters,
+    params: { ...filterQuery, ...remoteQuery },
+  });
+  return {
+    target: operation.call,
+    query: [filterQuery, remoteQuery],
+    headers,
+    errorSite: siteOf(operation, 'error'),
+  };
+}
+
 /** Map, flat-map, then apply `filter:`; bindings are built once per page. */
 function recordTransform(
   context: OperationContext,
@@ -100,7 +159,9 @@ function recordTransform(
       bindings = pageBindings(context, page.response, filters, page.parent);
     }
     const before = out.length;
-    await mapper.mapInto(record, bindings, out as Record<string, unknown>[]);
+    // Compiled mappings run synchronously: no promise per record in the hot loop.
+    if (mapper.sync) mapper.mapIntoSync(record, bindings, out as Record<string, unknown>[]);
+    else await mapper.mapInto(record, bindings, out as Record<string, unknown>[]);
     if (!filterSite) return;
     let kept = before;
     for (let i = before; i < out.length; i++) {
@@ -119,11 +180,8 @@ function recordTransform(
  * `remote_query` is forwarded untouched, so it may not silently replace a parameter a unified filter produced: that
  * would answer a different filter than the one asked for.
  */
-function refuseCollisions(
-  remoteQuery: Record<string, string> | undefined,
-  filterQuery: Record<string, unknown>,
-): void {
-  const clashes = Object.keys(remoteQuery ?? {}).filter((name) => Object.hasOwn(filterQuery, name));
+function refuseCollisions(remoteQuery: Record<string, string>, filterQuery: Record<string, unknown>): void {
+  const clashes = Object.keys(remoteQuery).filter((name) => Object.hasOwn(filterQuery, name));
   if (clashes.length > 0) {
     throw new InvalidInput(
       `remote_query parameter(s) ${clashes.join(', ')} would replace what the unified filters send upstream`,

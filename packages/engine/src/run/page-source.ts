@@ -35,6 +35,8 @@ export interface ResourcePagesInput {
   scope?: RequestScope;
   /** Added to the resource's own query: mapped filters, then the remote query. */
   query?: QueryParams[];
+  /** Computed `headers:` of the operation, over the resource method's own. */
+  headers?: Record<string, string> | undefined;
   start?: PagePosition | undefined;
   errorSite?: MappingSite | undefined;
   signal?: AbortSignal | undefined;
@@ -47,6 +49,8 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
   for (const extra of input.query ?? []) {
     if (Object.keys(extra).length > 0) first.query = { ...first.query, ...extra };
   }
+  if (input.headers && Object.keys(input.headers).length > 0)
+    first.headers = { ...first.headers, ...input.headers };
   const schemeName = target.definition.pagination;
   const schemes = context.integration.definition.pagination ?? {};
   const scheme =

@@ -11,8 +11,18 @@ import { isTruthy } from '../mapping/truthy.js';
 import { type CallTarget, callTarget } from './call-target.js';
 import { child, pointer } from './json-pointer.js';
 
-type ExpressionField = 'query' | 'filter' | 'body' | 'response' | 'error' | 'id';
-const EXPRESSION_FIELDS: readonly ExpressionField[] = ['query', 'filter', 'body', 'response', 'error', 'id'];
+type ExpressionField = 'query' | 'filter' | 'body' | 'response' | 'error' | 'id' | 'headers';
+const EXPRESSION_FIELDS: readonly ExpressionField[] = [
+  'query',
+  'filter',
+  'body',
+  'response',
+  'error',
+  'id',
+  'headers',
+];
+/** What a merge source may declare for itself; the rest it inherits from the operation. */
+const SOURCE_FIELDS = ['query', 'headers', 'filter', 'response', 'error'] as const;
 
 export interface StepPlan {
   call: CallTarget;
@@ -29,6 +39,31 @@ export interface FanOutPlan {
   id?: string;
 }
 
+/** `current:` — the read made before a write (`$current`). */
+export interface CurrentPlan {
+  call: CallTarget;
+  /** Pointer of its own `id:` expression, when it has one. */
+  id?: string;
+}
+
+/** `merge:` — several upstream collections as one list. Each source is the operation with its overrides. */
+export interface MergePlan {
+  /** Pointer of `order_by` (absent: sources one after the other). */
+  orderBy?: string;
+  direction: 'asc' | 'desc';
+  sources: ResolvedOperation[];
+}
+
+/** One `enrich.<name>`: another resource called once per upstream record. */
+export interface EnrichPlan {
+  name: string;
+  call: CallTarget;
+  /** Pointer of its `id:` expression (input: the upstream record). */
+  id?: string;
+  concurrency: number;
+  always: boolean;
+}
+
 export interface ResolvedOperation {
   integration: CompiledIntegration;
   model: string;
@@ -41,6 +76,9 @@ export interface ResolvedOperation {
   expressions: Partial<Record<ExpressionField, string>>;
   filters: readonly string[];
   forEach?: FanOutPlan;
+  current?: CurrentPlan;
+  merge?: MergePlan;
+  enrich: EnrichPlan[];
   steps: StepPlan[];
   result: 'response' | 'get' | 'body';
   limit: { default: number; max: number };
@@ -49,6 +87,7 @@ export interface ResolvedOperation {
 /** Used when an operation declares no `limit:`. */
 export const DEFAULT_LIMIT = Object.freeze({ default: 50, max: 100 });
 const DEFAULT_FAN_OUT_CONCURRENCY = 4;
+const DEFAULT_ENRICH_CONCURRENCY = 4;
 
 /** The operation as declared, or undefined. */
 export function declaredOperation(
@@ -71,6 +110,8 @@ export interface ResolveInput {
   resource: string;
   method: UnifiedMethodName;
   filters: Record<string, string>;
+  /** The unified id (get, update, delete): `$id` in alternatives' `when`. */
+  id?: string | undefined;
   connection: Record<string, string>;
   now: string;
 }
@@ -98,7 +139,7 @@ export async function resolveOperation(
         details: { model, resource, method },
       },
       input.filters,
-      { query: input.filters, connection: input.connection, now: input.now },
+      { query: input.filters, id: input.id, connection: input.connection, now: input.now },
     );
     if (isTruthy(holds)) {
       chosen = { operation: alternative, pointer: at };
@@ -117,8 +158,13 @@ export async function resolveOperation(
   const expressions: Partial<Record<ExpressionField, string>> = {};
   for (const key of EXPRESSION_FIELDS) if (field(key) !== undefined) expressions[key] = fieldPointer(key);
 
-  const resourceName = field('resource');
-  const callMethod = (field('method') ?? method) as ResourceMethodName;
+  const merge = field('merge');
+  const mergePointer = fieldPointer('merge');
+  // A merged list has no resource of its own; its first source stands for it in locations and traces.
+  const resourceName = field('resource') ?? merge?.sources[0]?.resource ?? '';
+  const callMethod = (field('method') ??
+    (merge ? merge.sources[0]?.method : undefined) ??
+    method) as ResourceMethodName;
   const resolved: ResolvedOperation = {
     integration,
     model,
@@ -128,6 +174,7 @@ export async function resolveOperation(
     call: callTarget(integration, resourceName, callMethod),
     expressions,
     filters: field('filters') ?? [],
+    enrich: [],
     steps: [],
     result: field('result') ?? 'response',
     limit: field('limit') ?? DEFAULT_LIMIT,
@@ -141,6 +188,42 @@ export async function resolveOperation(
       concurrency: forEach.concurrency ?? DEFAULT_FAN_OUT_CONCURRENCY,
       ...(forEach.id !== undefined ? { id: child(at, 'id') } : {}),
     };
+  }
+  const current = field('current');
+  if (current) {
+    const at = fieldPointer('current');
+    resolved.current = {
+      call: callTarget(integration, current.resource, current.method ?? 'get'),
+      ...(current.id !== undefined ? { id: child(at, 'id') } : {}),
+    };
+  }
+  if (merge) {
+    resolved.merge = {
+      ...(merge.order_by !== undefined ? { orderBy: child(mergePointer, 'order_by') } : {}),
+      direction: merge.direction ?? 'asc',
+      sources: merge.sources.map((source, index) => {
+        const at = child(mergePointer, 'sources', index);
+        const own: Partial<Record<ExpressionField, string>> = { ...expressions };
+        for (const key of SOURCE_FIELDS) if (source[key] !== undefined) own[key] = child(at, key);
+        return {
+          ...resolved,
+          pointer: at,
+          call: callTarget(integration, source.resource, source.method ?? 'list'),
+          expressions: own,
+        };
+      }),
+    };
+  }
+  const enrich = field('enrich');
+  if (enrich) {
+    const at = fieldPointer('enrich');
+    resolved.enrich = Object.entries(enrich).map(([name, plan]) => ({
+      name,
+      call: callTarget(integration, plan.resource, plan.method ?? 'list'),
+      ...(plan.id !== undefined ? { id: child(at, name, 'id') } : {}),
+      concurrency: plan.concurrency ?? DEFAULT_ENRICH_CONCURRENCY,
+      always: plan.always ?? false,
+    }));
   }
   const steps = field('steps');
   if (steps) {

@@ -41,6 +41,13 @@ export interface AuditEntry {
   at: string;
 }
 
+/** An entry of the login log or the change log (both answered newest first). */
+export interface LogEntry {
+  id: number;
+  at: string;
+  ok?: boolean;
+}
+
 export interface AcmeData {
   people: Person[];
   teams: Team[];
@@ -49,6 +56,8 @@ export interface AcmeData {
   members: Record<number, number[]>;
   events: Event[];
   audit: AuditEntry[];
+  logins: LogEntry[];
+  changes: LogEntry[];
 }
 
 export interface LoggedRequest {
@@ -116,7 +125,18 @@ export function defaultData(): AcmeData {
       actor: (i % 2) + 1,
       at: '2026-03-01T00:00:00Z',
     })),
+    // Interleaved in time, some instants shared by both logs (minutes 0, 6, 12, 18); stored newest first.
+    logins: Array.from({ length: 11 }, (_, i) => ({
+      id: 700 + i,
+      at: minute(i * 2),
+      ok: i % 4 !== 3,
+    })).reverse(),
+    changes: Array.from({ length: 7 }, (_, i) => ({ id: 800 + i, at: minute(i * 3) })).reverse(),
   };
+}
+
+function minute(m: number): string {
+  return `2026-04-01T10:${String(m).padStart(2, '0')}:00Z`;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => [
@@ -303,6 +323,20 @@ function route(data: AcmeData, request: LoggedRequest, url: URL): Reply {
       page,
       more ? { link: `</v1/events?${next}>; rel="next", </v1/events>; rel="first"` } : {},
     );
+  }
+
+  if (method === 'GET' && path === '/v1/logins') {
+    const count = int(query['count'], 10);
+    const after = int(query['after'], 0);
+    const matching = data.logins.filter((e) => !q('since') || e.at >= (q('since') as string));
+    const items = matching.slice(after, after + count);
+    return json(200, { items, next: after + count < matching.length ? String(after + count) : null });
+  }
+  if (method === 'GET' && path === '/v1/changes') {
+    const limit = int(query['limit'], 10);
+    const offset = int(query['offset'], 0);
+    const matching = data.changes.filter((e) => !q('since') || e.at >= (q('since') as string));
+    return json(200, { items: matching.slice(offset, offset + limit) });
   }
 
   if (method === 'GET' && path === '/v1/audit') {

@@ -14,7 +14,7 @@ export const ResourceMethod = Type.Object(
   {
     method: HttpMethod,
     path: Template(
-      'Path under `base_url`; `{{ id }}` is the record id, `{{ parent.<field> }}` a fan-out parent.',
+      'Path under `base_url`; `{{ id }}` is the record id, `{{ parent.<field> }}` a fan-out or enrichment parent, and any other plain name (`{{ user_id }}`) a named placeholder: filled from the named parts an `id` expression yields, or on the Proxy API from the query parameter of that name.',
     ),
     query: Type.Optional(TemplateMap),
     headers: Type.Optional(TemplateMap),
@@ -31,9 +31,27 @@ export const ResourceMethod = Type.Object(
 );
 export type ResourceMethod = Static<typeof ResourceMethod>;
 
+/** A record written in the file itself (a static resource's record). */
+const StaticRecord = Type.Record(Type.String({ minLength: 1 }), Type.Unknown(), {
+  description: 'One record, as the upstream would have sent it.',
+});
+
 export const Resource = Type.Object(
   {
     description: Type.Optional(Type.String()),
+    static: Type.Optional(
+      Type.Array(StaticRecord, {
+        minItems: 1,
+        description:
+          'A static resource: its records come from the file itself (e.g. fixed role types). It answers `list` (paged like any list) and `get` (by `key`), and declares no methods.',
+      }),
+    ),
+    key: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'The field of a static record that `get` matches the id against (default `id`).',
+      }),
+    ),
     list: Type.Optional(ResourceMethod),
     get: Type.Optional(ResourceMethod),
     create: Type.Optional(ResourceMethod),

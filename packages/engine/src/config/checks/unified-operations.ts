@@ -22,7 +22,7 @@ export interface CallSite {
   call: Record<string, unknown>;
   /**
    * The resource method used when `method:` is absent: the unified method name for operations, alternatives and
-   * steps; `list` for `for_each`, which reads every parent record.
+   * steps; `list` for `for_each` (every parent record), merge sources and enrichments; `get` for `current`.
    */
   defaultMethod: string;
 }
@@ -59,12 +59,37 @@ export function unifiedOperations(data: unknown): OperationSite[] {
   return sites;
 }
 
-/** Every upstream call an operation site makes. */
+/** Every upstream call an operation site makes (main call, `for_each`, `current`, merge sources, enrichments, steps). */
 export function callSites(site: OperationSite): CallSite[] {
   const calls: CallSite[] = [{ pointer: site.pointer, call: site.operation, defaultMethod: site.method }];
   const forEach = site.operation['for_each'];
   if (isPlainObject(forEach)) {
     calls.push({ pointer: childPointer(site.pointer, 'for_each'), call: forEach, defaultMethod: 'list' });
+  }
+  const current = site.operation['current'];
+  if (isPlainObject(current)) {
+    calls.push({ pointer: childPointer(site.pointer, 'current'), call: current, defaultMethod: 'get' });
+  }
+  const merge = site.operation['merge'];
+  const sources = isPlainObject(merge) ? merge['sources'] : undefined;
+  if (Array.isArray(sources)) {
+    const at = childPointer(childPointer(site.pointer, 'merge'), 'sources');
+    sources.forEach((source, index) => {
+      if (isPlainObject(source))
+        calls.push({ pointer: childPointer(at, index), call: source, defaultMethod: 'list' });
+    });
+  }
+  const enrich = site.operation['enrich'];
+  if (isPlainObject(enrich)) {
+    for (const [name, plan] of Object.entries(enrich)) {
+      if (isPlainObject(plan)) {
+        calls.push({
+          pointer: childPointer(childPointer(site.pointer, 'enrich'), name),
+          call: plan,
+          defaultMethod: 'list',
+        });
+      }
+    }
   }
   const steps = site.operation['steps'];
   if (Array.isArray(steps)) {
