@@ -1,7 +1,9 @@
 /**
  * @module A filter the operation cannot apply is refused, naming the ones it can — never a silently
- * unfiltered list.
+ * unfiltered list. A value the unified model does not allow (a status outside its enum, a date that is not
+ * ISO-8601) is refused before any upstream call, naming what it accepts.
  */
+import { filterValueProblem, unifiedFilterDefinition } from '@switchboard/schema';
 import { InvalidInput, UnsupportedFilter } from '../errors.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 
@@ -15,6 +17,7 @@ export function checkFilters(operation: ResolvedOperation, filters: Record<strin
         details: { filters: empty },
       });
     }
+    checkFilterValues(operation, filters);
     return;
   }
   throw new UnsupportedFilter(unsupported.join(', '), {
@@ -24,5 +27,20 @@ export function checkFilters(operation: ResolvedOperation, filters: Record<strin
       unsupported,
       supported: [...operation.filters],
     },
+  });
+}
+
+/** Values checked against the filter's definition in the unified model (`@switchboard/schema`). */
+function checkFilterValues(operation: ResolvedOperation, filters: Record<string, string>): void {
+  const problems: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filters)) {
+    const definition = unifiedFilterDefinition(operation.model, operation.resource, name);
+    const problem = definition === undefined ? undefined : filterValueProblem(definition, value);
+    if (problem !== undefined) problems[name] = problem;
+  }
+  const names = Object.keys(problems);
+  if (names.length === 0) return;
+  throw new InvalidInput(names.map((name) => `filter ${name} ${problems[name]}`).join('; '), {
+    details: { filters: problems },
   });
 }

@@ -3,7 +3,7 @@
  * per `result:` — the mapped upstream response (default), a fresh `get`, or the input echoed with the id.
  * An update whose body mapping yields nothing skips the main call when it has steps (e.g. only a lock).
  */
-import type { UnifiedMethodName } from '@switchboard/schema';
+import { type UnifiedMethodName, writeOnlyFields } from '@switchboard/schema';
 import { RecordNotFound } from '../errors.js';
 import type { UpstreamResponse } from '../http/upstream.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
@@ -18,9 +18,6 @@ import { operationMapper, pageBindings } from './record-mapping.js';
 import { resolveOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { runSteps } from './steps.js';
-
-/** Unified fields that are accepted on writes but never echoed back (unified-user-directory: `password`). */
-const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(['password']);
 
 export interface WriteInput extends OperationInputBase {
   model: string;
@@ -121,18 +118,23 @@ export async function runWrite(
     if (id === undefined) throw new RecordNotFound(`the ${method}d ${input.resource}`);
     result = await readOne(context, await resolve('get'), id, input.remoteData);
   } else if (operation.result === 'body') {
-    result = echo(unifiedBody, id);
+    result = echo(unifiedBody, id, writeOnlyFields(input.model, input.resource));
     if ((input.remoteData ?? true) && record !== null && typeof record === 'object')
       result['remote_data'] = record;
   } else result = mapped ?? (id === undefined ? {} : { id });
   return { record: result, ...extrasOf(context) };
 }
 
-function echo(body: Record<string, unknown> | undefined, id: string | undefined): Record<string, unknown> {
+/** The body as the record, without the fields the unified model marks write-only (`password`). */
+function echo(
+  body: Record<string, unknown> | undefined,
+  id: string | undefined,
+  writeOnly: ReadonlySet<string>,
+): Record<string, unknown> {
   const echoed: Record<string, unknown> = {};
   if (id !== undefined) echoed['id'] = id;
   for (const [key, value] of Object.entries(body ?? {}))
-    if (!WRITE_ONLY_FIELDS.has(key) && key !== 'id') echoed[key] = value;
+    if (!writeOnly.has(key) && key !== 'id') echoed[key] = value;
   return echoed;
 }
 

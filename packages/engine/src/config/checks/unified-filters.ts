@@ -1,8 +1,8 @@
 /**
  * @module `filters:` lists only filters the unified contract defines for that resource
- * (`USER_DIRECTORY_FILTERS` in @switchboard/schema).
+ * (the resource's definition in @switchboard/schema).
  */
-import { USER_DIRECTORY_FILTERS } from '@switchboard/schema';
+import { unifiedResourceDefinition } from '@switchboard/schema';
 import { showValue } from '../describe-value.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { IssueDraft } from '../issue-draft.js';
@@ -10,14 +10,12 @@ import { childPointer } from '../json-pointer.js';
 import type { SemanticCheck } from './semantic-check.js';
 import { unifiedOperations } from './unified-operations.js';
 
-const CONTRACT_FILTERS: Record<string, Record<string, readonly string[]>> = {
-  'user-directory': USER_DIRECTORY_FILTERS,
-};
-
 export const checkUnifiedFilters: SemanticCheck = ({ data }) => {
   const issues: IssueDraft[] = [];
   for (const site of unifiedOperations(data)) {
-    const allowed = CONTRACT_FILTERS[site.model]?.[site.resource];
+    const allowed = unifiedResourceDefinition(site.model, site.resource)?.filters.map(
+      (filter) => filter.name,
+    );
     const filters = site.operation['filters'];
     if (!allowed || !Array.isArray(filters)) continue;
     filters.forEach((filter, index) => {
