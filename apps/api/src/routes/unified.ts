@@ -4,7 +4,6 @@
  * `?integrated_account_id=`; the engine does the rest (filters, cursors, mapping, writes).
  */
 import type { AccountContext, ResponseFormat } from '@switchboard/engine';
-import { ACTIVITY_ACTIONS, UserStatus } from '@switchboard/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withAccount } from '../account-access.js';
 import { callerOf } from '../request-context.js';
@@ -104,12 +103,7 @@ function registerResource(
             ...recordQueryProperties,
             limit: limitQuery,
             next_cursor: cursorQuery,
-            ...Object.fromEntries(
-              spec.filters.map((filter) => [
-                filter,
-                { type: 'string', maxLength: 2048, ...closedValues(resource, filter) },
-              ]),
-            ),
+            ...spec.filterSchemas,
           },
           ...extraQueryParameters,
         },
@@ -241,15 +235,4 @@ function call<T>(
     request.query.integrated_account_id,
     (account, context) => run(account.integration, context),
   );
-}
-
-/**
- * Filters over a closed enum accept only its values: `status=bogus` answers 400 naming the allowed ones, rather
- * than an empty list that looks like "nobody has that status".
- */
-function closedValues(resource: string, filter: string): { enum?: readonly string[] } {
-  if (resource === 'users' && filter === 'status')
-    return { enum: (UserStatus as unknown as { enum: string[] }).enum };
-  if (resource === 'activities' && filter === 'action') return { enum: ACTIVITY_ACTIONS };
-  return {};
 }
