@@ -9,8 +9,10 @@ import {
   type CompiledExpression,
   compileExpression,
   DEFAULT_GUARDRAILS,
+  evaluateCompiledDefinition,
+  interpretedWithDefinitionsOf,
   isFunctionLiteral,
-  withDefinitions,
+  namesUsedBy,
 } from '../mapping/expression.js';
 import { scalarIssue } from './checks/scalar-issue.js';
 import type { CheckContext } from './checks/semantic-check.js';
@@ -50,8 +52,14 @@ export async function evaluateDefinitions(context: CheckContext): Promise<Evalua
       issues.push(scalarIssue(context, pointer, offset, message));
       continue;
     }
-    const problem = scope.add(name, outcome.value, isFunctionLiteral(compiled));
+    const functionLiteral = isFunctionLiteral(compiled);
+    const problem = scope.add(name, outcome.value, functionLiteral);
     if (problem !== undefined) issues.push({ pointer, message: `definition \`${name}\` ${problem}` });
+    else if (functionLiteral && compiled.mode === 'compiled') {
+      // The same function for compiled expressions: a closure over the compiled definitions (no clock read:
+      // making a function literal evaluates nothing but the literal).
+      scope.addCompiled(name, evaluateCompiledDefinition(compiled, scope), namesUsedBy(compiled));
+    }
   }
   return { scope, issues };
 }
@@ -68,7 +76,7 @@ async function evaluate(
   scope: DefinitionScope,
 ): Promise<{ value: unknown } | { error: EvaluationError }> {
   try {
-    return { value: await withDefinitions(compiled, scope).evaluate(undefined, {}) };
+    return { value: await interpretedWithDefinitionsOf(compiled, scope).evaluate(undefined, {}) };
   } catch (error) {
     const e = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
     return {

@@ -4,7 +4,10 @@ import { DefinitionScope } from './definition-scope.js';
 import {
   type CompiledExpression,
   compileExpression,
+  evaluateCompiledDefinition,
   type Guardrails,
+  interpretedWithDefinitionsOf,
+  namesUsedBy,
   withDefinitions,
 } from './expression.js';
 import { createRecordMapper, type MappingBindings } from './record-mapper.js';
@@ -110,10 +113,12 @@ describe('definition functions under guardrails', () => {
 
   async function scopeOf(definitions: Record<string, string>): Promise<DefinitionScope> {
     const scope = new DefinitionScope(limits);
+    // As the loader does: the interpreter's value for interpreted expressions, the compiled one for compiled.
     for (const [name, source] of Object.entries(definitions)) {
       const compiled = compileExpression(source, limits) as CompiledExpression;
-      const value = await withDefinitions(compiled, scope).evaluate(undefined, {});
+      const value = await interpretedWithDefinitionsOf(compiled, scope).evaluate(undefined, {});
       expect(scope.add(name, value, source.startsWith('function'))).toBeUndefined();
+      scope.addCompiled(name, evaluateCompiledDefinition(compiled, scope), namesUsedBy(compiled));
     }
     return scope;
   }

@@ -20,6 +20,7 @@
  */
 import { deepFreeze } from '../config/deep-freeze.js';
 import { cleanOutput } from './clean-output.js';
+import { LIBRARY_GLOBALS } from './compiler/program.js';
 import type { Guardrails } from './expression.js';
 import { variableNames } from './expression-variables.js';
 
@@ -50,6 +51,14 @@ export class DefinitionScope {
   private readonly exposed: Record<string, unknown> = {};
   /** Where names that are not definitions resolve (JSONata's functions): a load-time definition environment. */
   private home: Frame | undefined;
+  /**
+   * What compiled expressions see: plain values and the compiled function definitions over the function
+   * library. Filled as definitions load, so a compiled function can call one defined after it. Compiled
+   * functions need no copies: they run under the guardrails of the evaluation that calls them.
+   */
+  readonly compiledGlobals: Record<string, unknown> = Object.create(LIBRARY_GLOBALS);
+  /** The names each compiled function definition's body mentions. */
+  private readonly compiledFunctions = new Map<string, Set<string>>();
 
   constructor(readonly guardrails: Guardrails) {}
 
@@ -78,6 +87,32 @@ export class DefinitionScope {
     const shared = isNativeFunction(value) ? value : deepFreeze(cleanOutput(value));
     this.data[name] = shared;
     this.exposed[name] = shared;
+    // A native function (a test's or an embedder's) is called synchronously by compiled code.
+    this.compiledGlobals[name] = shared;
+    return undefined;
+  }
+
+  /** The compiled form of function definition `name` (already added), and the names its body mentions. */
+  addCompiled(name: string, lambda: unknown, mentions: Set<string>): void {
+    this.compiledGlobals[name] = lambda;
+    this.compiledFunctions.set(name, mentions);
+  }
+
+  /**
+   * A function definition among `names` (or among those their bodies call, transitively) that has no compiled
+   * form, or `undefined` when compiled code can run with every definition it can reach.
+   */
+  interpretedOnly(names: Iterable<string>): string | undefined {
+    const seen = new Set<string>();
+    const pending = [...names];
+    while (pending.length > 0) {
+      const name = pending.pop() as string;
+      if (seen.has(name) || !Object.hasOwn(this.functions, name)) continue;
+      seen.add(name);
+      const mentions = this.compiledFunctions.get(name);
+      if (mentions === undefined) return name;
+      pending.push(...mentions);
+    }
     return undefined;
   }
 

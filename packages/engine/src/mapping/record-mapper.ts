@@ -24,6 +24,10 @@ export interface MappingBindings {
 export interface RecordMapper {
   /** Pushes the unified records made from `record` onto `out`. */
   mapInto(record: unknown, bindings: MappingBindings, out: Record<string, unknown>[]): Promise<void>;
+  /** True when {@link mapIntoSync} can be used: no expression, or a compiled one. */
+  readonly sync: boolean;
+  /** `mapInto` without a promise per record, for the hot loop; only when `sync` is true. */
+  mapIntoSync(record: unknown, bindings: MappingBindings, out: Record<string, unknown>[]): void;
 }
 
 export interface RecordMapperOptions {
@@ -62,10 +66,35 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
     out.push(unified);
   };
 
+  const emitAll = (result: unknown, record: unknown, out: Record<string, unknown>[]) => {
+    if (Array.isArray(result)) {
+      for (const item of result) emit(item, record, out);
+    } else emit(result, record, out);
+  };
+
+  const evaluateSync = expression?.evaluateSync;
+  const mapIntoSync: RecordMapper['mapIntoSync'] = (record, bindings, out) => {
+    if (expression === undefined) {
+      emit(record, record, out);
+      return;
+    }
+    if (evaluateSync === undefined) throw new Error('this mapping runs interpreted: use mapInto');
+    bindings.record = record;
+    let result: unknown;
+    try {
+      result = evaluateSync(record, bindings as unknown as Record<string, unknown>);
+    } catch (error) {
+      throw mappingFailure(site, error, idOf(record));
+    }
+    emitAll(result, record, out);
+  };
+
   return {
+    sync: expression === undefined || evaluateSync !== undefined,
+    mapIntoSync,
     async mapInto(record, bindings, out) {
-      if (expression === undefined) {
-        emit(record, record, out);
+      if (expression === undefined || evaluateSync !== undefined) {
+        mapIntoSync(record, bindings, out);
         return;
       }
       bindings.record = record;
@@ -75,9 +104,7 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
       } catch (error) {
         throw mappingFailure(site, error, idOf(record));
       }
-      if (Array.isArray(result)) {
-        for (const item of result) emit(item, record, out);
-      } else emit(result, record, out);
+      emitAll(result, record, out);
     },
   };
 }

@@ -1,0 +1,99 @@
+/**
+ * @module The dispatcher: one syntax-tree node → one closure, wrapped as jsonata's `evaluate()` wraps every node
+ * (guardrail step and depth, predicates and group-by on non-path nodes, and sequence normalisation).
+ */
+import type { AstNode, Node } from './ast.js';
+import { NotCompilable } from './ast.js';
+import { compileApply, compileCall, compileLambda, compilePartial } from './calls.js';
+import { compileArray, compileGroup } from './constructors.js';
+import { compileBind, compileBlock, compileCondition, compileVariable } from './control.js';
+import { compileBinary, compileNegation } from './operators.js';
+import { compileFilter, compilePath, descendants, lookupName, wildcard } from './paths.js';
+import { compileRegex } from './regex.js';
+import { normalize } from './sequence.js';
+import { compileTransform } from './transform.js';
+
+function compileInner(ast: AstNode): Node {
+  switch (ast.type) {
+    case 'path':
+      return compilePath(compileNode, ast);
+    case 'binary':
+      return compileBinary(compileNode, ast);
+    case 'unary':
+      if (ast.value === '-') return compileNegation(compileNode, ast);
+      if (ast.value === '[') return compileArray(compileNode, ast);
+      if (ast.value === '{') {
+        const group = compileGroup(compileNode, {
+          lhs: ast.lhs as [AstNode, AstNode][],
+          position: ast.position as number,
+        });
+        return group;
+      }
+      throw new NotCompilable(`unary operator ${String(ast.value)}`);
+    case 'name': {
+      const name = ast.value as string;
+      return (input, _frame, ctx) => lookupName(ctx, input, name);
+    }
+    case 'string':
+    case 'number':
+    case 'value': {
+      const value = ast.value;
+      return () => value;
+    }
+    case 'wildcard':
+      return (input, _frame, ctx) => wildcard(ctx, input);
+    case 'descendant':
+      return (input, _frame, ctx) => descendants(ctx, input);
+    case 'parent': {
+      const label = (ast.slot as { label: string }).label;
+      return (_input, frame) => frame.lookup(label);
+    }
+    case 'condition':
+      return compileCondition(compileNode, ast);
+    case 'block':
+      return compileBlock(compileNode, ast);
+    case 'bind':
+      return compileBind(compileNode, ast);
+    case 'regex':
+      return compileRegex(ast);
+    case 'function':
+      return compileCall(compileNode, ast)();
+    case 'variable':
+      return compileVariable(ast);
+    case 'lambda':
+      return compileLambda(compileNode, ast);
+    case 'partial':
+      return compilePartial(compileNode, ast);
+    case 'apply':
+      return compileApply(compileNode, ast);
+    case 'transform':
+      return compileTransform(compileNode, ast);
+    default:
+      throw new NotCompilable(`expression type ${ast.type}`);
+  }
+}
+
+export function compileNode(ast: AstNode): Node {
+  const inner = compileInner(ast);
+  const filters = ast.predicate?.map((predicate) => compileFilter(compileNode, predicate.expr)) ?? [];
+  const group =
+    ast.type !== 'path' && ast.group !== undefined ? compileGroup(compileNode, ast.group) : undefined;
+  const keepArray = ast.keepArray === true;
+  if (filters.length === 0 && group === undefined) {
+    return (input, frame, ctx) => {
+      ctx.enter();
+      const result = normalize(inner(input, frame, ctx), keepArray);
+      ctx.leave();
+      return result;
+    };
+  }
+  return (input, frame, ctx) => {
+    ctx.enter();
+    let result = inner(input, frame, ctx);
+    for (const filter of filters) result = filter(result, frame, ctx);
+    if (group !== undefined) result = group(result, frame, ctx);
+    result = normalize(result, keepArray);
+    ctx.leave();
+    return result;
+  };
+}

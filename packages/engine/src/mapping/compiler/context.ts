@@ -1,0 +1,68 @@
+/**
+ * @module One evaluation of a compiled expression: its guardrails and its clock. Compiled code runs
+ * synchronously, so the guardrails are counted, not timed by a timer: every expression node entered counts one
+ * step and one level of depth (as jsonata's own `guardrails()` does), and every {@link CLOCK_EVERY} steps the
+ * injected clock is read against the time limit. Lambdas get the context of the evaluation that calls them,
+ * never the one that made them, so a definition function made at load runs under the caller's guardrails.
+ */
+import { jsonataError } from './errors.js';
+
+export interface Limits {
+  /** 0 disables. */
+  readonly timeoutMs: number;
+  /** 0 disables. */
+  readonly maxDepth: number;
+  /** 0 disables. */
+  readonly maxSequence: number;
+  /** Milliseconds; `Date.now` unless a test injects a controllable clock. */
+  readonly clock: () => number;
+}
+
+/** How many steps pass between two clock reads: cheap enough per step, fine enough for a time limit. */
+export const CLOCK_EVERY = 256;
+
+export class EvalContext {
+  depth = 0;
+  private steps = 0;
+  private readonly start: number;
+  /** `$now()` and `$millis()`: one instant per evaluation, as in jsonata. */
+  readonly timestamp: number;
+  /** Bound once: sequences of this evaluation push through it so the sequence cap holds everywhere. */
+  readonly limitedPush: ((this: unknown[], ...items: unknown[]) => number) | undefined;
+
+  constructor(readonly limits: Limits) {
+    this.start = limits.clock();
+    this.timestamp = Date.now();
+    const max = limits.maxSequence;
+    this.limitedPush =
+      max > 0
+        ? function (this: unknown[], ...items: unknown[]) {
+            if (this.length + items.length > max) throw jsonataError('D2015', { value: max });
+            return Array.prototype.push.apply(this, items);
+          }
+        : undefined;
+  }
+
+  /** Entering an expression node: the depth cap, and now and then the time limit. */
+  enter(): void {
+    const { maxDepth } = this.limits;
+    if (++this.depth > maxDepth && maxDepth > 0) throw jsonataError('D1011', { value: maxDepth });
+    if (++this.steps % CLOCK_EVERY === 0) this.checkTime();
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** Loops that do not enter nodes (sorting, ranges) call this per item. */
+  tick(): void {
+    if (++this.steps % CLOCK_EVERY === 0) this.checkTime();
+  }
+
+  private checkTime(): void {
+    const { timeoutMs } = this.limits;
+    if (timeoutMs > 0 && this.limits.clock() - this.start > timeoutMs) {
+      throw jsonataError('D1012', { value: timeoutMs });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * @module Conditionals `c ? a : b`, blocks `( a; b )` (each a scope of its own) and bindings `$x := v`, and
+ * variable reads (`$` the context, `$$` the root input, `$name` the nearest binding).
+ */
+import type { AstNode, Compile, Node } from './ast.js';
+import type { Sequence } from './sequence.js';
+import { isTrue } from './values.js';
+
+export function compileCondition(compile: Compile, ast: AstNode): Node {
+  const condition = compile(ast.condition as AstNode);
+  const then = compile(ast.then as AstNode);
+  const otherwise = ast.else !== undefined ? compile(ast.else) : undefined;
+  return (input, frame, ctx) => {
+    if (isTrue(condition(input, frame, ctx))) return then(input, frame, ctx);
+    return otherwise === undefined ? undefined : otherwise(input, frame, ctx);
+  };
+}
+
+export function compileBlock(compile: Compile, ast: AstNode): Node {
+  const expressions = (ast.expressions as AstNode[]).map(compile);
+  return (input, frame, ctx) => {
+    const scope = frame.child();
+    let result: unknown;
+    for (const expression of expressions) result = expression(input, scope, ctx);
+    return result;
+  };
+}
+
+export function compileBind(compile: Compile, ast: AstNode): Node {
+  const name = (ast.lhs as AstNode).value as string;
+  const value = compile(ast.rhs as AstNode);
+  return (input, frame, ctx) => {
+    const result = value(input, frame, ctx);
+    frame.bind(name, result);
+    return result;
+  };
+}
+
+export function compileVariable(ast: AstNode): Node {
+  const name = ast.value as string;
+  if (name === '') {
+    return (input) => (input && (input as Sequence).outerWrapper ? (input as unknown[])[0] : input);
+  }
+  return (_input, frame) => frame.lookup(name);
+}

@@ -1,0 +1,86 @@
+/**
+ * @module The function library compiled code sees as `$name`: jsonata's synchronous functions as they are,
+ * synchronous versions of the asynchronous ones, and `$eval` disabled (data must never smuggle code into a
+ * mapping). Each entry keeps jsonata's signature, so arguments are validated and coerced exactly as the
+ * interpreter does, and jsonata's implementation, whose parameter list gives the arity.
+ */
+import type { NativeFunction } from '../callable.js';
+import type { EvalContext } from '../context.js';
+import { createSequence } from '../sequence.js';
+import { millis, now } from './datetime.js';
+import { each, filter, map, reduce, sift, single, sort } from './higher-order.js';
+import { LIBRARY_NAMES, type LibraryName, REFERENCE } from './reference-library.js';
+import { contains, match, replace, split } from './regex-functions.js';
+
+type Run = (ctx: EvalContext, ...args: never[]) => unknown;
+
+/** The compiler's own versions of jsonata's asynchronous (or per-expression) functions. */
+const SYNCHRONOUS: Partial<Record<LibraryName, Run>> = {
+  map,
+  filter,
+  single,
+  reduce,
+  sift,
+  each,
+  sort,
+  contains,
+  match,
+  replace,
+  split,
+  now,
+  millis,
+  eval: () => {
+    throw new Error('$eval is disabled in Switchboard mappings');
+  },
+};
+
+/** What jsonata passes as `this` to a library function: sequence making with the evaluation's cap. */
+interface Focus {
+  input: unknown;
+  /** Date parsing reads the evaluation's instant from here (`$toMillis` with a picture). */
+  environment: { timestamp: Date };
+  options: { sequence?: number };
+  createSequence: (...items: unknown[]) => unknown[];
+}
+
+const focuses = new WeakMap<EvalContext, Focus>();
+
+function focusOf(ctx: EvalContext): Focus {
+  let focus = focuses.get(ctx);
+  if (focus === undefined) {
+    const max = ctx.limits.maxSequence;
+    focus = {
+      input: undefined,
+      environment: { timestamp: new Date(ctx.timestamp) },
+      options: max > 0 ? { sequence: max } : {},
+      createSequence: (...items) => createSequence(ctx, ...items),
+    };
+    focuses.set(ctx, focus);
+  }
+  return focus;
+}
+
+function native(name: LibraryName): NativeFunction {
+  const reference = REFERENCE[name];
+  const own = SYNCHRONOUS[name];
+  const implementation = reference.implementation as (...args: unknown[]) => unknown;
+  const run: NativeFunction['run'] =
+    own !== undefined
+      ? (args, ctx) => (own as (ctx: EvalContext, ...a: unknown[]) => unknown)(ctx, ...args)
+      : (args, ctx) => implementation.apply(focusOf(ctx), args);
+  // `$eval` is replaced without a signature, exactly as the interpreter's replacement is registered.
+  const signature = name === 'eval' ? undefined : reference.signature;
+  return Object.freeze({
+    _jsonata_function: true as const,
+    implementation: reference.implementation,
+    ...(signature === undefined ? {} : { signature }),
+    run,
+  });
+}
+
+/** The library as a prototype-less object: the bottom of every compiled expression's scope. */
+export const LIBRARY: Readonly<Record<string, unknown>> = (() => {
+  const library = Object.create(null) as Record<string, unknown>;
+  for (const name of LIBRARY_NAMES) library[name] = native(name);
+  return Object.freeze(library);
+})();

@@ -1,0 +1,56 @@
+/**
+ * @module A whole expression compiled: its syntax tree (jsonata's own parser) → one closure, and how one
+ * evaluation runs it (root frame, input wrapping, guardrails, error messages), as jsonata's `evaluate()`.
+ */
+import type { AstNode, Node } from './ast.js';
+import { NotCompilable } from './ast.js';
+import { compileNode } from './compile-node.js';
+import { EvalContext, type Limits } from './context.js';
+import { populateMessage } from './errors.js';
+import { Frame } from './frame.js';
+import { LIBRARY } from './functions/library.js';
+import { createSequence, isSequence } from './sequence.js';
+
+export interface Program {
+  /** Runs synchronously; throws jsonata-shaped errors with their messages. */
+  run(
+    input: unknown,
+    bindings: Readonly<Record<string, unknown>> | undefined,
+    globals: Readonly<Record<string, unknown>>,
+    limits: Limits,
+  ): unknown;
+}
+
+/** The library alone: the globals of an expression bound to no definitions. */
+export const LIBRARY_GLOBALS: Readonly<Record<string, unknown>> = LIBRARY;
+
+/** Compiles a parsed expression, or says why it cannot be compiled. */
+export function compileProgram(ast: unknown): Program | { reason: string } {
+  let root: Node;
+  try {
+    root = compileNode(ast as AstNode);
+  } catch (error) {
+    if (error instanceof NotCompilable) return { reason: error.reason };
+    return { reason: `compiler error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return {
+    run(input, bindings, globals, limits) {
+      const ctx = new EvalContext(limits);
+      const frame = new Frame(undefined, { bindings, globals });
+      frame.bind('$', input);
+      let focus = input;
+      // An array input is one value, not a sequence of inputs (jsonata's outer wrapper).
+      if (Array.isArray(input) && !isSequence(input)) {
+        const wrapped = createSequence(ctx, input);
+        (wrapped as { outerWrapper?: boolean }).outerWrapper = true;
+        focus = wrapped;
+      }
+      try {
+        return root(focus, frame, ctx);
+      } catch (error) {
+        populateMessage(error);
+        throw error;
+      }
+    },
+  };
+}
