@@ -3,10 +3,12 @@
  * environment's id answers 404 exactly like a missing one), and keeps its `status` truthful: an upstream that
  * rejects the stored credentials flags it `needs_reauth`; a later success clears the flag.
  */
+
 import type { AccountContext } from '@switchboard/engine';
 import { isSwitchboardError } from '@switchboard/errors';
 import type { IntegratedAccountWithSecrets, Store } from '@switchboard/store';
 import type { FastifyBaseLogger } from 'fastify';
+import { accountGateOf } from './account-gate.js';
 import { NotFound } from './errors.js';
 import type { Caller } from './request-context.js';
 
@@ -51,17 +53,20 @@ export async function withAccount<T>(
   id: string,
   call: (account: IntegratedAccountWithSecrets, context: AccountContext) => Promise<T>,
 ): Promise<T> {
-  const account = await loadAccount(deps.store, caller, id);
-  try {
-    const result = await call(account, accountContext(account));
-    if (account.status === 'needs_reauth') await setStatus(deps, caller, id, 'active');
-    return result;
-  } catch (error) {
-    if (isReauthError(error) && account.status !== 'needs_reauth') {
-      await setStatus(deps, caller, id, 'needs_reauth');
+  // Inside the gate: a delete or credential change waits for this call, and this call for it (see account-gate).
+  return accountGateOf(deps.store).read(id, async () => {
+    const account = await loadAccount(deps.store, caller, id);
+    try {
+      const result = await call(account, accountContext(account));
+      if (account.status === 'needs_reauth') await setStatus(deps, caller, id, 'active');
+      return result;
+    } catch (error) {
+      if (isReauthError(error) && account.status !== 'needs_reauth') {
+        await setStatus(deps, caller, id, 'needs_reauth');
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 async function setStatus(

@@ -30,6 +30,8 @@ export interface StackOptions {
   /** Default: a fresh SQLite file. */
   databaseUrl?: string;
   storeHealth?: StoreHealthOptions;
+  /** Puts something (e.g. a relay that can hold requests) between the engine and the simulator: its base URL. */
+  upstream?: (simUrl: string) => Promise<string>;
 }
 
 export interface Tenant {
@@ -72,7 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     integrations: await loadIntegrationDirectory(DEFAULT_INTEGRATIONS_DIR),
     cursorSecret: randomBytes(32),
     tokenStore: store.tokens,
-    upstreamOverrides: { onelogin: simUrl },
+    upstreamOverrides: { onelogin: options.upstream ? await options.upstream(simUrl) : simUrl },
   });
   const app = await build({
     engine,

@@ -6,6 +6,7 @@ import {
   splitConnection,
   toAccount,
 } from './account-record.js';
+import { tokenKeysOf } from './account-tokens.js';
 import type { Cipher } from './cipher.js';
 import { InvalidArgument } from './errors.js';
 import type { Db } from './tables.js';
@@ -91,7 +92,17 @@ export function accountRepository(db: Db, cipher: Cipher): AccountRepository {
         .where('environment_id', '=', environmentId)
         .where('id', '=', id)
         .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      if (result.numDeletedRows === 0n) return false;
+      // The account's cached tokens go with it (the engine keys them `<integration>:<account id>`). Not in one
+      // transaction with the delete (SQLite's lock upgrade would fail concurrent deletes): a token written in
+      // between is refused anyway, because its account no longer exists (`token-cache.ts`).
+      const rows = await db.selectFrom('token_cache').select('key').where('key', 'like', `%:${id}`).execute();
+      const keys = tokenKeysOf(
+        id,
+        rows.map((row) => row.key),
+      );
+      if (keys.length > 0) await db.deleteFrom('token_cache').where('key', 'in', keys).execute();
+      return true;
     },
   };
 }

@@ -88,7 +88,14 @@ describeEachDatabase('cached store', (kind) => {
     const time = cacheWithClock();
     const here = await database.open(testKey, time.options);
     const other = await database.open(testKey, time.options);
-    const key = 'onelogin:ia_1';
+    const env = await here.environments.create('acme');
+    const account = await here.accounts.create(env.id, {
+      integration: 'onelogin',
+      tenantId: 'customer-42',
+      connection: { client_id: 'c' },
+      secretFields: [],
+    });
+    const key = `onelogin:${account.id}`;
 
     await here.tokens.set(key, { access_token: 'at-1' });
     expect(await other.tokens.get(key)).toEqual({ access_token: 'at-1' });

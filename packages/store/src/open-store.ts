@@ -15,9 +15,9 @@ import { StoreUnavailable } from './errors.js';
 import { linkTokenRepository } from './link-tokens.js';
 import { migrateToLatest } from './migrate.js';
 import type { Tables } from './tables.js';
-import { tokenCache } from './token-cache.js';
+import { type AccountTokenStore, tokenCache } from './token-cache.js';
 import { type StoreCacheOptions, TtlCache } from './ttl-cache.js';
-import type { AccountRepository, ApiKeyRepository, Store, TokenStore } from './types.js';
+import type { AccountRepository, ApiKeyRepository, Store } from './types.js';
 
 export interface OpenStoreOptions {
   /** `sqlite:PATH` (default `sqlite:./.switchboard/switchboard.db`), `sqlite::memory:` or `postgres://…`. */
@@ -91,7 +91,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 interface CacheableRepositories {
   apiKeys: ApiKeyRepository;
   accounts: AccountRepository;
-  tokens: TokenStore;
+  tokens: AccountTokenStore;
 }
 
 /** The repositories the request path reads on every call, each behind its own in-process cache when enabled. */

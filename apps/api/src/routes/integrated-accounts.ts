@@ -4,10 +4,11 @@
  * non-secret connection fields only.
  */
 import type { Engine } from '@switchboard/engine';
-import type { IntegratedAccount, Store } from '@switchboard/store';
-import type { FastifyInstance } from 'fastify';
+import type { IntegratedAccount, IntegratedAccountWithSecrets, Store } from '@switchboard/store';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { accountContext, loadAccount } from '../account-access.js';
 import { decodeAccountCursor, encodeAccountCursor } from '../account-cursor.js';
+import { accountGateOf } from '../account-gate.js';
 import { NotFound } from '../errors.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -168,13 +169,16 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
       const merged = { ...accountContext(current).connection, ...request.body.connection };
       const connection = engine.checkConnection(current.integration, merged);
       await verifyCredentials(engine, current.integration, connection, current.id);
-      const updated = await store.accounts.updateConnection(caller.environmentId, current.id, connection, [
-        ...integration.secretFields,
-      ]);
-      if (updated === undefined) throw new NotFound('integrated account');
-      // Tokens cached for the old credentials must not outlive them.
-      await forgetTokens(store, current.integration, current.id);
-      return updated;
+      // After the calls in flight (one may be fetching a token for the old credentials), before any new one.
+      return accountGateOf(store).write(current.id, async () => {
+        const updated = await store.accounts.updateConnection(caller.environmentId, current.id, connection, [
+          ...integration.secretFields,
+        ]);
+        if (updated === undefined) throw new NotFound('integrated account');
+        // Tokens of the old credentials must not outlive them, in the store or upstream.
+        await revokeTokens(engine, store, current, request.log);
+        return updated;
+      });
     },
   );
 
@@ -191,17 +195,15 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
     async (request, reply) => {
       const caller = callerOf(request);
       const account = await loadAccount(store, caller, request.params.id);
-      // The store decides the one winner among concurrent deletes; only the winner revokes.
-      if (!(await store.accounts.delete(caller.environmentId, account.id))) {
-        throw new NotFound('integrated account');
-      }
-      try {
-        await engine.revoke(account.integration, accountContext(account));
-      } catch (error) {
-        // The account is gone either way; a failed revoke is the upstream's problem to expire.
-        request.log.warn({ err: error, integrated_account_id: account.id }, 'token revocation failed');
-        await forgetTokens(store, account.integration, account.id);
-      }
+      // After the calls in flight, so the token revoked is the last one any of them obtained; calls arriving
+      // meanwhile wait and then find no account.
+      await accountGateOf(store).write(account.id, async () => {
+        await revokeTokens(engine, store, account, request.log);
+        // The store decides the one winner among concurrent deletes (the others answer 404).
+        if (!(await store.accounts.delete(caller.environmentId, account.id))) {
+          throw new NotFound('integrated account');
+        }
+      });
       return reply.code(204).send();
     },
   );
@@ -272,4 +274,20 @@ function capabilitiesOf(engine: Engine, account: IntegratedAccount) {
 /** Drops cached tokens of an account. The key format is the engine's (`<integration>:<account id>`). */
 async function forgetTokens(store: Store, integration: string, accountId: string): Promise<void> {
   await store.tokens.delete(`${integration}:${accountId}`).catch(() => undefined);
+}
+
+/** Revokes the account's token upstream where the integration says how, and forgets it in every case. */
+async function revokeTokens(
+  engine: Engine,
+  store: Store,
+  account: IntegratedAccountWithSecrets,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  try {
+    await engine.revoke(account.integration, accountContext(account));
+  } catch (error) {
+    // A failed revoke is the upstream's problem to expire; the token is forgotten either way.
+    log.warn({ err: error, integrated_account_id: account.id }, 'token revocation failed');
+  }
+  await forgetTokens(store, account.integration, account.id);
 }
