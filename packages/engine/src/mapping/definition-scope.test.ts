@@ -161,3 +161,61 @@ describe('definition functions under guardrails', () => {
     expect(await using(s, '$label(?)(4)').evaluate({})).toBe('4!');
   });
 });
+
+describe('definitions and compiled code', () => {
+  const file = (response: string) => `schema_version: 1
+name: acme
+label: Acme
+connection: {}
+base_url: https://acme.test
+auth: { type: none }
+resources:
+  people: { list: { method: GET, path: /people } }
+definitions:
+  isEven: 'function($n){ $n = 0 ? true : $isOdd($n - 1) }'
+  isOdd: 'function($n){ $n = 0 ? false : $isEven($n - 1) }'
+  pair: 'function($x){ [$y := $x, $y] }'
+  depthOf: 'function($n){ $n = 0 ? 0 : 1 + $depthOf($n - 1) }'
+  labels: '{ "true": "even", "false": "odd" }'
+unified:
+  user-directory:
+    users:
+      list:
+        resource: people
+        response: ${JSON.stringify(response)}
+`;
+  const pointer = '/unified/user-directory/users/list/response';
+
+  it('compiles an expression whose definition functions call each other, one defined after the other', async () => {
+    const integration = await loadIntegrationSource(
+      file('{ "id": $string(id), "kind": $lookup($labels, $string($isEven(n))) }'),
+      'acme.yaml',
+    );
+    const response = integration.expression(pointer) as CompiledExpression;
+    expect(response.mode).toBe('compiled');
+    expect(response.evaluateSync?.({ id: 1, n: 7 }, {})).toEqual({ id: '1', kind: 'odd' });
+    expect(await response.evaluate({ id: 2, n: 10 }, {})).toEqual({ id: '2', kind: 'even' });
+  });
+
+  it('runs a compiled definition function under the guardrails of the evaluation that calls it', async () => {
+    const integration = await loadIntegrationSource(file('{ "depth": $depthOf(n) }'), 'acme.yaml');
+    const response = integration.expression(pointer) as CompiledExpression;
+    expect(response.mode).toBe('compiled');
+    // Not a tail call: each level nests. The default depth guardrail (200) stops it; a small n still works after.
+    expect(() => response.evaluateSync?.({ n: 5000 }, {})).toThrow(
+      expect.objectContaining({ code: 'D1011' }),
+    );
+    expect(response.evaluateSync?.({ n: 4 }, {})).toEqual({ depth: 4 });
+  });
+
+  it('runs an expression interpreted when a definition it uses only the interpreter can run', async () => {
+    const integration = await loadIntegrationSource(
+      file('{ "pair": $pair(id), "even": $isEven(id) }'),
+      'acme.yaml',
+    );
+    const response = integration.expression(pointer) as CompiledExpression;
+    expect(response.mode).toBe('interpreted');
+    expect(response.fallbackReason).toContain('$pair');
+    expect(await response.evaluate({ id: 2 }, {})).toEqual({ pair: [2], even: true });
+  });
+});

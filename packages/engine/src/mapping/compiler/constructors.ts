@@ -2,14 +2,39 @@
  * @module Array constructors `[a, b]` (items appended, nested constructors kept as arrays) and object
  * constructors / group-by `{ key: value }` (the input grouped by each key, the value evaluated per group).
  */
-import type { AstNode, Compile, Node } from './ast.js';
+import { type AstNode, type Compile, type Node, NotCompilable } from './ast.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import type { Frame } from './frame.js';
 import { append, createSequence, type Sequence } from './sequence.js';
 import { frameFromTuple, reduceTupleStream, type Tuple } from './tuples.js';
 
+/**
+ * jsonata evaluates the items of a constructor concurrently (`Promise.all`), so a `$x := …` in one item is
+ * not yet bound when another item reads `$x`: the outcome depends on the interpreter's scheduling. Compiled
+ * code runs items in order, so such constructors are left to the interpreter.
+ */
+function refuseSharedBindings(items: readonly AstNode[]): void {
+  if (items.length < 2) return;
+  const pending: unknown[] = [...items];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const { type } = node as { type?: unknown };
+    // A block or a lambda body binds in a frame of its own: nothing the other items can see.
+    if (type === 'block' || type === 'lambda') continue;
+    if (type === 'bind') {
+      throw new NotCompilable(
+        'a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
+      );
+    }
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === 'object') pending.push(child);
+  }
+}
+
 export function compileArray(compile: Compile, ast: AstNode): Node {
+  refuseSharedBindings(ast.expressions as AstNode[]);
   const items = (ast.expressions as AstNode[]).map((item) => ({
     node: compile(item),
     keep: item.value === '[',
@@ -34,6 +59,7 @@ export function compileGroup(
   compile: Compile,
   group: { lhs: [AstNode, AstNode][]; position?: number },
 ): GroupNode {
+  refuseSharedBindings(group.lhs.map(([, value]) => value));
   const pairs = group.lhs.map(([key, value]) => ({ key: compile(key), value: compile(value) }));
   const position = group.position;
   return (input, frame, ctx) => {
