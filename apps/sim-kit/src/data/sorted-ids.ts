@@ -1,13 +1,13 @@
 /**
- * @module Sorted integer id lists (role members, user role_ids): binary-search insert and remove, so paging a
+ * @module Sorted id lists (numbers or fixed-width strings) (role members, user role_ids): binary-search insert and remove, so paging a
  * role's members never needs a sort.
  */
-import { lowerBound } from './sorted-table.js';
+import { lowerBound, type RecordId } from './sorted-table.js';
 
-const identity = (id: number): number => id;
+const identity = <K extends RecordId>(id: K): K => id;
 
 /** Inserts `id` if absent; returns whether the list changed. */
-export function insertId(ids: number[], id: number): boolean {
+export function insertId<K extends RecordId>(ids: K[], id: K): boolean {
   const at = lowerBound(ids, id, identity);
   if (ids[at] === id) return false;
   ids.splice(at, 0, id);
@@ -15,13 +15,13 @@ export function insertId(ids: number[], id: number): boolean {
 }
 
 /** Removes `id` if present; returns whether the list changed. */
-export function removeId(ids: number[], id: number): boolean {
+export function removeId<K extends RecordId>(ids: K[], id: K): boolean {
   const at = lowerBound(ids, id, identity);
   if (ids[at] !== id) return false;
   ids.splice(at, 1);
   return true;
 }
 
-export function hasId(ids: readonly number[], id: number): boolean {
+export function hasId<K extends RecordId>(ids: readonly K[], id: K): boolean {
   return ids[lowerBound(ids, id, identity)] === id;
 }

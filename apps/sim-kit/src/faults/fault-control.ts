@@ -4,7 +4,6 @@
  */
 
 import type { TokenStore } from '../auth/token-store.js';
-import type { RateLimitWindow } from '../limits/rate-limit-window.js';
 import { type FaultSettings, type FaultSnapshot, parseFaultSettings } from './fault-settings.js';
 
 export interface FaultControl<B extends string> {
@@ -27,12 +26,13 @@ export class Faults<B extends string> implements FaultControl<B> {
   /**
    * @param budgetKey the simulator's name for its budget fault (`hourly_budget`, `minute_budget`, …)
    * @param tokens the store the token faults act on
-   * @param budget the window the budget fault replaces the limit of (its configured limit is what `clear` restores)
+   * @param budget what the budget fault sets the `limit` of (a `RateLimitWindow`, or several behind one setter);
+   *   its limit at construction is what `clear` restores
    */
   constructor(
     readonly budgetKey: B,
     private readonly tokens: Pick<TokenStore, 'revokeAll' | 'restartFaultCounts'>,
-    private readonly budget: RateLimitWindow,
+    private readonly budget: { limit: number },
   ) {
     this.configuredBudget = budget.limit;
   }

@@ -1,0 +1,61 @@
+/** @module Simulator options, their defaults, and start-up validation (all problems reported at once). */
+import { optionsInvalid } from '@switchboard/sim-kit';
+import type { FaultSettings } from './faults.js';
+
+export interface SimulatorOptions {
+  /** Seeded users, default 200. */
+  users?: number;
+  /** Seed for deterministic data, default 1. */
+  seed?: number;
+  /** The API token accepted as `Authorization: SSWS <token>`, default `sim-okta-api-token`. */
+  apiToken?: string;
+  /** Calls per minute per endpoint family (users, groups, logs, other), default 600; 0 = unlimited. */
+  rateLimitPerMinute?: number;
+  /** Latency added to every request, default 0. */
+  latencyMs?: number;
+  /** Fastify's pino logger (request lines only, never headers or bodies), default false. */
+  logger?: boolean;
+  /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
+  faults?: FaultSettings;
+}
+
+export interface ResolvedOptions {
+  readonly users: number;
+  readonly seed: number;
+  readonly apiToken: string;
+  readonly rateLimitPerMinute: number;
+  readonly latencyMs: number;
+  readonly logger: boolean;
+  readonly faults: FaultSettings | undefined;
+}
+
+export const DEFAULTS = {
+  users: 200,
+  seed: 1,
+  apiToken: 'sim-okta-api-token',
+  rateLimitPerMinute: 600,
+  latencyMs: 0,
+} as const;
+
+export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    users: options.users ?? DEFAULTS.users,
+    seed: options.seed ?? DEFAULTS.seed,
+    apiToken: options.apiToken ?? DEFAULTS.apiToken,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
+    latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
+    logger: options.logger ?? false,
+    faults: options.faults,
+  };
+  const issues: string[] = [];
+  for (const key of ['users', 'rateLimitPerMinute', 'latencyMs'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 0)
+      issues.push(`${key} must be a non-negative integer`);
+  }
+  if (!Number.isInteger(resolved.seed)) issues.push('seed must be an integer');
+  // The token travels in `SSWS <token>`: one header word.
+  if (!/^[\x21-\x7e]+$/.test(resolved.apiToken))
+    issues.push('apiToken must be non-empty printable ASCII without spaces');
+  if (issues.length > 0) throw optionsInvalid(issues);
+  return resolved;
+}
