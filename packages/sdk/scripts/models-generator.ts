@@ -36,7 +36,7 @@ export type FieldPresence<T> = {
   [K in keyof Required<T>]-?: object extends Pick<T, K> ? 'optional' : 'required';
 };
 
-/** Arbitrary JSON object: the upstream record (\`remote_data\`) or upstream custom attributes. */
+/** Arbitrary JSON object, e.g. upstream custom attributes (\`custom_fields\`). */
 export type JsonObject = Record<string, unknown>;
 
 /** ISO-8601 UTC date-time string, e.g. \`2026-01-31T12:00:00Z\`. */

@@ -11,7 +11,7 @@ export type FieldPresence<T> = {
   [K in keyof Required<T>]-?: object extends Pick<T, K> ? 'optional' : 'required';
 };
 
-/** Arbitrary JSON object: the upstream record (`remote_data`) or upstream custom attributes. */
+/** Arbitrary JSON object, e.g. upstream custom attributes (`custom_fields`). */
 export type JsonObject = Record<string, unknown>;
 
 /** ISO-8601 UTC date-time string, e.g. `2026-01-31T12:00:00Z`. */
@@ -193,8 +193,8 @@ export interface User {
   last_login_at?: DateTimeString;
   created_at?: DateTimeString;
   updated_at?: DateTimeString;
-  /** The upstream record exactly as received; absent when listed with `remote_data=false`. */
-  remote_data?: JsonObject;
+  /** The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`. */
+  remote_data?: unknown;
 }
 export const USER_FIELDS: FieldPresence<User> = {
   id: 'required',
@@ -311,8 +311,8 @@ export interface Group {
   type?: GroupType;
   created_at?: DateTimeString;
   updated_at?: DateTimeString;
-  /** The upstream record exactly as received; absent when listed with `remote_data=false`. */
-  remote_data?: JsonObject;
+  /** The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`. */
+  remote_data?: unknown;
 }
 export const GROUP_FIELDS: FieldPresence<Group> = {
   id: 'required',
@@ -330,8 +330,8 @@ export interface Role {
   description?: string;
   created_at?: DateTimeString;
   updated_at?: DateTimeString;
-  /** The upstream record exactly as received; absent when listed with `remote_data=false`. */
-  remote_data?: JsonObject;
+  /** The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`. */
+  remote_data?: unknown;
 }
 export const ROLE_FIELDS: FieldPresence<Role> = {
   id: 'required',
@@ -366,8 +366,8 @@ export interface RoleAssignment {
   user_id: string;
   role_id: string;
   created_at?: DateTimeString;
-  /** The upstream record exactly as received; absent when listed with `remote_data=false`. */
-  remote_data?: JsonObject;
+  /** The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`. */
+  remote_data?: unknown;
 }
 export const ROLE_ASSIGNMENT_FIELDS: FieldPresence<RoleAssignment> = {
   id: 'required',
@@ -403,8 +403,8 @@ export interface Activity {
   target?: ActivityTarget;
   context?: ActivityContext;
   created_at: DateTimeString;
-  /** The upstream record exactly as received; absent when listed with `remote_data=false`. */
-  remote_data?: JsonObject;
+  /** The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`. */
+  remote_data?: unknown;
 }
 export const ACTIVITY_FIELDS: FieldPresence<Activity> = {
   id: 'required',

@@ -12,10 +12,14 @@ export function JsonObject(description: string) {
   return Type.Record(Type.String(), Type.Unknown(), { description });
 }
 
-/** Every record carries the upstream record exactly as received (absent when listed with `remote_data=false`). */
-export const RemoteData = JsonObject(
-  'The upstream record exactly as received; absent when listed with `remote_data=false`.',
-);
+/**
+ * Every record carries the upstream record exactly as received (absent when listed with `remote_data=false`).
+ * Not constrained to an object: some upstreams answer a write with a list (OneLogin's role members).
+ */
+export const RemoteData = Type.Unknown({
+  description:
+    'The upstream record exactly as received (usually an object); absent when listed with `remote_data=false`.',
+});
 
 /** A related object, nested as `{ id, name? }`. */
 export const Ref = Type.Object(
