@@ -1,8 +1,15 @@
 /**
  * @module What the conformance kit needs to know about each unified model to exercise any integration of it:
  * sample write bodies, how to pick a filter value from a record, and how to check that a record satisfies a filter.
- * Model knowledge only — nothing here is specific to one integration.
+ * Model knowledge only — nothing here is specific to one integration. What a filter means comes from its
+ * definition in @switchboard/schema; the write bodies are this kit's own data.
  */
+import {
+  type FilterDefinition,
+  filterValuesOf,
+  recordMatchesFilter,
+  UNIFIED_MODEL_DEFINITIONS,
+} from '@switchboard/schema';
 
 type UnifiedRecord = Record<string, unknown>;
 
@@ -13,50 +20,23 @@ export interface FilterSample {
   holds(record: UnifiedRecord, value: string): boolean;
 }
 
-const field = (name: string) => (record: UnifiedRecord) => {
-  const value = record[name];
-  return typeof value === 'string' ? value : undefined;
-};
-const equals = (name: string): FilterSample => ({ pick: field(name), holds: (r, v) => r[name] === v });
-const atLeast = (name: string): FilterSample => ({
-  pick: field(name),
-  holds: (r, v) => typeof r[name] === 'string' && Date.parse(r[name] as string) >= Date.parse(v),
-});
-const before = (name: string): FilterSample => ({
-  pick: field(name),
-  holds: (r, v) => typeof r[name] === 'string' && Date.parse(r[name] as string) < Date.parse(v),
-});
-const ref = (record: UnifiedRecord, name: string) => (record[name] as { id?: string } | undefined)?.id;
+/** From the filter's definition in @switchboard/schema: which fields it tests and how it compares. */
+function sampleOf(filter: FilterDefinition): FilterSample {
+  return {
+    pick: (record) => filterValuesOf(filter, record)[0],
+    holds: (record, value) => recordMatchesFilter(filter, record, value),
+  };
+}
 
-export const FILTER_SAMPLES: Record<string, Record<string, FilterSample>> = {
-  users: {
-    email: {
-      pick: (r) => (r['emails'] as { email: string }[] | undefined)?.[0]?.email,
-      holds: (r, v) =>
-        ((r['emails'] as { email: string }[] | undefined) ?? []).some(
-          (e) => e.email.toLowerCase() === v.toLowerCase(),
-        ),
-    },
-    username: equals('username'),
-    status: equals('status'),
-    'updated_at[gte]': atLeast('updated_at'),
-    'created_at[gte]': atLeast('created_at'),
-  },
-  activities: {
-    'created_at[gte]': atLeast('created_at'),
-    // A strict upper bound: the sample's own timestamp excludes the sample, so pick the newest record's time.
-    'created_at[lt]': before('created_at'),
-    action: equals('action'),
-    user_id: {
-      pick: (r) => ref(r, 'target') ?? ref(r, 'actor'),
-      holds: (r, v) => ref(r, 'target') === v || ref(r, 'actor') === v,
-    },
-  },
-  role_assignments: {
-    user_id: equals('user_id'),
-    role_id: equals('role_id'),
-  },
-};
+/** Every contract filter of every unified resource, by resource and filter name. */
+export const FILTER_SAMPLES: Record<string, Record<string, FilterSample>> = Object.fromEntries(
+  UNIFIED_MODEL_DEFINITIONS.flatMap((model) => model.resources)
+    .filter((resource) => resource.filters.length > 0)
+    .map((resource) => [
+      resource.name,
+      Object.fromEntries(resource.filters.map((filter) => [filter.name, sampleOf(filter)])),
+    ]),
+);
 
 /** Bodies for writes. `{{run}}` is replaced with a per-recording suffix so re-recording never collides. */
 export const WRITE_SAMPLES: Record<string, { create?: UnifiedRecord; update?: UnifiedRecord }> = {
