@@ -1,0 +1,19 @@
+/** @module Appends the directory audit entry a write through the API leaves, initiated by the calling app. */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { TargetResource } from '../data/records.js';
+import type { SimContext } from '../http/context.js';
+import { type AuditIds, auditEntry, byApp } from './audit-entry.js';
+
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
+const RUNTIME_IDS: AuditIds = {
+  guid: () => randomUUID(),
+  suffix: () =>
+    `${Array.from({ length: 5 }, () => LETTERS[randomInt(LETTERS.length)]).join('')}_${randomInt(10_000_000, 99_999_999)}`,
+};
+
+export function logAudit(context: SimContext, activity: string, targets: readonly TargetResource[]): void {
+  const tenant = context.state.tenant;
+  tenant.audits.push(
+    auditEntry({ activity, at: context.now(), initiatedBy: byApp(tenant.clientApp), targets }, RUNTIME_IDS),
+  );
+}

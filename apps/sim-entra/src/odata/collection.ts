@@ -1,0 +1,196 @@
+/**
+ * @module Serving one collection the Graph way: `$filter`, `$search`, `$orderby`, `$count` (with their
+ * ConsistencyLevel rules on directory objects, entra-api.md §3), `$top` within the resource's range, keyset
+ * `$skiptoken` paging, and the envelope `{"@odata.context", "@odata.count"?, "@odata.nextLink"?, "value"}`
+ * whose next link is an absolute URL on the Host the client used, carrying every original query option.
+ */
+import { originOf } from '@switchboard/sim-kit';
+import type { FastifyRequest } from 'fastify';
+import { badRequest, unsupportedQuery } from '../wire/graph-error.js';
+import { compileFilter, type FilterSpec } from './filter-spec.js';
+import { parseFilter } from './filter-syntax.js';
+import { decodeSkipToken, encodeSkipToken, indexAfter, type Order, sortBy } from './order.js';
+import { queryOptions } from './query-options.js';
+
+export interface CollectionRules<T> {
+  /** `users` or `groups/{id}/members`, as it appears in `@odata.context` after `#`. */
+  readonly contextPath: string;
+  readonly filter?: FilterSpec<T>;
+  /** `$search` on directory objects: does the record match one `"property:words"` clause? */
+  readonly search?: (record: T, property: string, words: string) => boolean;
+  /** Orders by `$orderby` text (`displayName`, `displayName desc`), lower-cased; `default` when absent. */
+  readonly orders: Readonly<Record<string, Order<T>>> & { readonly default: Order<T> };
+  /** The default order is the stored order (no sort needed). */
+  readonly storedOrder?: boolean;
+  readonly top: { readonly default: number; readonly max: number };
+  /** Users, groups, members: `$count`/`$search`/advanced operators need ConsistencyLevel (§3). */
+  readonly directoryObjects: boolean;
+}
+
+export interface CollectionPage<T> {
+  readonly items: readonly T[];
+  /** The full envelope minus `value` (context, count, next link). */
+  readonly annotations: Record<string, unknown>;
+}
+
+const SKIPTOKEN_INVALID =
+  'The specified page token value has expired and can no longer be included in your request.';
+
+function parseTop(raw: string | undefined, top: CollectionRules<unknown>['top']): number {
+  if (raw === undefined) return top.default;
+  const value = /^-?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > top.max) {
+    throw badRequest(`Invalid page size specified: '${raw}'. Must be between 1 and ${top.max} inclusive.`);
+  }
+  return value;
+}
+
+/** `"displayName:ann" AND "mail:ann"` → clauses joined by AND/OR (no precedence beyond left to right). */
+function searchPredicate<T>(raw: string, rules: CollectionRules<T>): (record: T) => boolean {
+  const search = rules.search;
+  if (search === undefined) throw unsupportedQuery('$search is not supported on this resource.');
+  const parts = raw.match(/"[^"]*"|\bAND\b|\bOR\b/g) ?? [];
+  if (parts.length === 0 || parts[0] === 'AND' || parts[0] === 'OR') {
+    throw badRequest(`Syntax error: character '${raw.slice(0, 1)}' is not valid at position 0 in '${raw}'.`);
+  }
+  let predicate: ((record: T) => boolean) | undefined;
+  let joiner = 'AND';
+  for (const part of parts) {
+    if (part === 'AND' || part === 'OR') {
+      joiner = part;
+      continue;
+    }
+    const clause = part.slice(1, -1);
+    const colon = clause.indexOf(':');
+    if (colon < 1) throw badRequest(`Invalid search clause '${clause}': expected "property:value".`);
+    const property = clause.slice(0, colon);
+    const words = clause
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
+    const one = (record: T) => search(record, property, words);
+    const previous = predicate;
+    predicate =
+      previous === undefined
+        ? one
+        : joiner === 'OR'
+          ? (r) => previous(r) || one(r)
+          : (r) => previous(r) && one(r);
+  }
+  return predicate ?? (() => true);
+}
+
+/** The records the request's `$search` and `$filter` keep (also what `/$count` counts). */
+export function matchingRecords<T>(
+  request: FastifyRequest,
+  records: readonly T[],
+  rules: CollectionRules<T>,
+): readonly T[] {
+  const options = queryOptions(request);
+  const advanced = options.eventual && options.option('count') === 'true';
+  let selected: readonly T[] = records;
+  const searchRaw = options.option('search');
+  if (searchRaw !== undefined) {
+    if (rules.directoryObjects && !options.eventual) {
+      throw unsupportedQuery(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
+    }
+    selected = selected.filter(searchPredicate(searchRaw, rules));
+  }
+  const filterRaw = options.option('filter');
+  if (filterRaw !== undefined) {
+    if (rules.filter === undefined) throw unsupportedQuery('$filter is not supported on this resource.');
+    // `GET /users/$count` with ConsistencyLevel is an advanced query too (the count is in the path).
+    const predicate = compileFilter(parseFilter(filterRaw), rules.filter, advanced || countSegment(request));
+    selected = selected.filter(predicate);
+  }
+  return selected;
+}
+
+const countSegment = (request: FastifyRequest) =>
+  queryOptions(request).eventual && /\/\$count(?:\?|$)/.test(request.url);
+
+/** Applies the request's query options to `records` and cuts the page. */
+export function servePage<T>(
+  request: FastifyRequest,
+  records: readonly T[],
+  rules: CollectionRules<T>,
+  contextSuffix = '',
+): CollectionPage<T> {
+  const options = queryOptions(request);
+  const countRaw = options.option('count');
+  if (countRaw !== undefined && countRaw !== 'true' && countRaw !== 'false') {
+    throw badRequest(`Invalid value '${countRaw}' for $count. Only 'true' and 'false' are allowed.`);
+  }
+  const count = countRaw === 'true';
+  if (count && rules.directoryObjects && !options.eventual)
+    throw badRequest('$count is not currently supported.');
+  const advanced = options.eventual && count;
+  const filterRaw = options.option('filter');
+  const selected = matchingRecords(request, records, rules);
+
+  const orderRaw = options.option('orderby');
+  let orderName = 'default';
+  if (orderRaw !== undefined && orderRaw.trim() !== '') {
+    orderName = orderRaw.trim().replace(/\s+/g, ' ').toLowerCase().replace(/ asc$/, '');
+    if (!(orderName in rules.orders) || orderName === 'default') {
+      throw unsupportedQuery(`Sorting by '${orderRaw.trim()}' is not supported on this resource.`);
+    }
+    if (rules.directoryObjects && filterRaw !== undefined && !advanced) {
+      throw unsupportedQuery(
+        'Sorting with $filter is an advanced query: add $count=true and the ConsistencyLevel:eventual header.',
+      );
+    }
+  }
+  const order = rules.orders[orderName] as Order<T>;
+  const sorted = orderName === 'default' && rules.storedOrder === true ? selected : sortBy(selected, order);
+
+  const top = parseTop(options.option('top'), rules.top);
+  let start = 0;
+  const tokenRaw = options.option('skiptoken');
+  if (tokenRaw !== undefined) {
+    const token = decodeSkipToken(tokenRaw);
+    if (token === undefined || token.orderName !== orderName) throw badRequest(SKIPTOKEN_INVALID);
+    start = indexAfter(sorted, token.key, order);
+  }
+  const items = sorted.slice(start, start + top);
+  const annotations: Record<string, unknown> = {
+    '@odata.context': `${serviceRoot(request)}/$metadata#${rules.contextPath}${contextSuffix}`,
+  };
+  if (count) annotations['@odata.count'] = sorted.length;
+  const last = items.at(-1);
+  if (start + top < sorted.length && last !== undefined) {
+    annotations['@odata.nextLink'] = nextLink(request, encodeSkipToken(orderName, order.key(last)));
+  }
+  return { items, annotations };
+}
+
+/** `http(s)://<host the client used>/v1.0`. */
+export function serviceRoot(request: FastifyRequest): string {
+  return `${originOf(request)}/v1.0`;
+}
+
+/** Like encodeURIComponent, but keeps what Graph leaves readable in its links: `$ , : '`. */
+function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%(24|2C|3A)/gi, (encoded) => decodeURIComponent(encoded));
+}
+
+/** The request's own URL with `$skiptoken` replaced; `$` stays literal and spaces become %20, as Graph writes them. */
+function nextLink(request: FastifyRequest, skiptoken: string): string {
+  const [path, query = ''] = request.url.split('?', 2) as [string, string?];
+  const kept = query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .filter((pair) => {
+      const name = decodeURIComponent(pair.split('=', 1)[0] ?? '').toLowerCase();
+      return name !== '$skiptoken' && name !== 'skiptoken';
+    })
+    .map((pair) => {
+      const [name = '', ...rest] = pair.split('=');
+      const value = decodeURIComponent(rest.join('=').replace(/\+/g, ' '));
+      return `${decodeURIComponent(name)}=${encodeQueryValue(value)}`;
+    });
+  kept.push(`$skiptoken=${skiptoken}`);
+  return `${originOf(request)}${path}?${kept.join('&')}`;
+}

@@ -1,0 +1,25 @@
+/** @module Writing Graph bodies: a collection page with its annotations, or one entity with its context. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CollectionPage } from '../odata/collection.js';
+import { serviceRoot } from '../odata/collection.js';
+
+export function sendPage<T>(
+  reply: FastifyReply,
+  page: CollectionPage<T>,
+  view: (record: T) => Record<string, unknown>,
+): FastifyReply {
+  return reply.send({ ...page.annotations, value: page.items.map(view) });
+}
+
+/** One entity with `@odata.context` `…/$metadata#<contextPath>/$entity`. */
+export function sendEntity(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  contextPath: string,
+  body: Record<string, unknown>,
+  status = 200,
+): FastifyReply {
+  return reply
+    .code(status)
+    .send({ '@odata.context': `${serviceRoot(request)}/$metadata#${contextPath}/$entity`, ...body });
+}
