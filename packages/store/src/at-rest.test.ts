@@ -13,13 +13,16 @@ describeEachDatabase('data at rest', (kind) => {
     const database = await kind.fresh();
     const store = await database.open();
     const env = await store.environments.create('acme');
-    await store.accounts.create(env.id, {
+    const account = await store.accounts.create(env.id, {
       integration: 'onelogin',
       tenantId: 't',
       connection: { subdomain: VISIBLE, client_secret: CLIENT_SECRET },
       secretFields: ['client_secret'],
     });
-    await store.tokens.set('onelogin:ia_1', { access_token: ACCESS_TOKEN, refresh_token: REFRESH_TOKEN });
+    await store.tokens.set(`onelogin:${account.id}`, {
+      access_token: ACCESS_TOKEN,
+      refresh_token: REFRESH_TOKEN,
+    });
     const { apiKey } = await store.apiKeys.create(env.id);
     const { token: linkToken } = await store.linkTokens.create(env.id, {
       integration: 'onelogin',

@@ -16,6 +16,8 @@ const TAG_BYTES = 16;
 
 export interface Cipher {
   seal(plaintext: string, context: string): string;
+  /** True when `sealed` was sealed with the current key (rekey skips it). */
+  isCurrent(sealed: string): boolean;
   /** `what` names the value in the error, e.g. "the credentials of account ia_…". */
   open(sealed: string, context: string, what: string): string;
 }
@@ -35,6 +37,8 @@ export function createCipher(currentKey: Buffer, previousKeys: readonly Buffer[]
   const current = keys.get(currentId)!;
 
   return {
+    isCurrent: (sealed) => sealed.split('.')[1] === currentId,
+
     seal(plaintext, context) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', current, iv, { authTagLength: TAG_BYTES });

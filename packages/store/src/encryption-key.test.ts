@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { thrown } from '../test/thrown.js';
-import { resolveEncryptionKey } from './encryption-key.js';
+import { resolveEncryptionKey, resolvePreviousEncryptionKeys } from './encryption-key.js';
 import { EncryptionKeyInvalid, EncryptionKeyMissing } from './errors.js';
 
 const dirs: string[] = [];
@@ -72,5 +72,41 @@ describe('resolveEncryptionKey', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('SWITCHBOARD_ENCRYPTION_KEY');
     expect(warnings.join()).not.toContain(first.toString('base64'));
+  });
+});
+
+describe('hardening (issue 16)', () => {
+  it('refuses trivially weak keys: all zero, one repeated byte, a short repeating pattern', () => {
+    for (const weak of [Buffer.alloc(32), Buffer.alloc(32, 0x41), Buffer.from('abcd'.repeat(8))]) {
+      const error = thrown(() =>
+        resolveEncryptionKey({
+          env: { SWITCHBOARD_ENCRYPTION_KEY: weak.toString('base64') },
+          dataDir: tempDir(),
+        }),
+      );
+      expect(error).toMatchObject({ code: 'SB_ERR_STORE_ENCRYPTION_KEY_INVALID' });
+      expect(String(error)).toMatch(/weak/);
+    }
+  });
+
+  it('with required: true never generates a key, whatever NODE_ENV says', () => {
+    const dataDir = tempDir();
+    const error = thrown(() =>
+      resolveEncryptionKey({ env: { NODE_ENV: 'development' }, dataDir, required: true }),
+    );
+    expect(error).toBeInstanceOf(EncryptionKeyMissing);
+    expect(() => statSync(join(dataDir, 'encryption.key'))).toThrow();
+  });
+
+  it('reads SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS (comma-separated), refusing bad ones', () => {
+    const [a, b] = [randomBytes(32), randomBytes(32)];
+    expect(resolvePreviousEncryptionKeys({})).toEqual([]);
+    const keys = resolvePreviousEncryptionKeys({
+      SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS: `${a.toString('base64')}, ${b.toString('base64url')}`,
+    });
+    expect(keys.map((key) => key.toString('hex'))).toEqual([a.toString('hex'), b.toString('hex')]);
+    expect(
+      thrown(() => resolvePreviousEncryptionKeys({ SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS: 'short' })),
+    ).toBeInstanceOf(EncryptionKeyInvalid);
   });
 });

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EncryptionKeyInvalid, EncryptionKeyMissing } from './errors.js';
+import { EncryptionKeyInvalid, EncryptionKeyMissing, EncryptionKeyWeak } from './errors.js';
 
 export const DEFAULT_DATA_DIR = './.switchboard';
 const KEY_FILE = 'encryption.key';
@@ -17,6 +17,8 @@ export interface ResolveEncryptionKeyOptions {
   env: NodeJS.ProcessEnv;
   dataDir?: string | undefined;
   warn?: ((message: string) => void) | undefined;
+  /** Never generate a development key (`switchboard serve`): without the variable, refuse to start. */
+  required?: boolean | undefined;
 }
 
 export function resolveEncryptionKey(options: ResolveEncryptionKeyOptions): Buffer {
@@ -24,7 +26,7 @@ export function resolveEncryptionKey(options: ResolveEncryptionKeyOptions): Buff
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     return decodeKey(fromEnv, 'SWITCHBOARD_ENCRYPTION_KEY');
   }
-  if (NODE_ENV === 'production') throw new EncryptionKeyMissing();
+  if (NODE_ENV === 'production' || options.required) throw new EncryptionKeyMissing();
 
   const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'SwitchboardWarning'));
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -52,9 +54,29 @@ function ensureKeyFile(dataDir: string, path: string): boolean {
   }
 }
 
+/**
+ * `SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS`: keys (comma-separated) that sealed data before the current one. They
+ * only open data; `switchboard rekey` re-seals everything with the current key so they can be removed.
+ */
+export function resolvePreviousEncryptionKeys(env: NodeJS.ProcessEnv): Buffer[] {
+  const text = env['SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS'];
+  if (text === undefined || text.trim() === '') return [];
+  return text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => decodeKey(part, 'SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS'));
+}
+
+/**
+ * Fewer distinct byte values than this cannot come from a random generator (32 random bytes have ~28); it means
+ * a placeholder such as all zeros or a repeated word.
+ */
+const MIN_DISTINCT_BYTES = 12;
+
 function decodeKey(text: string, source: string): Buffer {
   const trimmed = text.trim();
   const key = BASE64.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.alloc(0);
   if (key.length !== 32) throw new EncryptionKeyInvalid(source);
+  if (new Set(key).size < MIN_DISTINCT_BYTES) throw new EncryptionKeyWeak(source);
   return key;
 }

@@ -22,6 +22,12 @@ export const EncryptionKeyInvalid = createError(
   (source: string) => `${source} must be exactly 32 bytes encoded as base64`,
 );
 
+/** The key decodes to 32 bytes but is a placeholder (all zeros, a repeated pattern): refused like an invalid one. */
+export const EncryptionKeyWeak = createError(
+  'SB_ERR_STORE_ENCRYPTION_KEY_INVALID',
+  (source: string) => `${source} is too weak: use 32 random bytes (openssl rand -base64 32)`,
+);
+
 /** Stored ciphertext cannot be opened: another key was used, or the data was altered. */
 export const DecryptFailed = createError(
   'SB_ERR_STORE_DECRYPT_FAILED',

@@ -9,7 +9,11 @@ export {
   matchesEventPatterns,
 } from './change-feed/event-patterns.js';
 export type * from './change-feed/types.js';
-export { type ResolveEncryptionKeyOptions, resolveEncryptionKey } from './encryption-key.js';
+export {
+  type ResolveEncryptionKeyOptions,
+  resolveEncryptionKey,
+  resolvePreviousEncryptionKeys,
+} from './encryption-key.js';
 /** Every code the store raises, one registry (the API's status table is typed over it). */
 export * as storeErrors from './errors.js';
 export {
@@ -18,6 +22,7 @@ export {
   DecryptFailed,
   EncryptionKeyInvalid,
   EncryptionKeyMissing,
+  EncryptionKeyWeak,
   EnvironmentNotFound,
   InvalidArgument,
   MigrationFailed,
@@ -30,6 +35,7 @@ export { RedisRateBudget } from './redis/redis-rate-budget.js';
 export { RedisRefreshLock } from './redis/redis-refresh-lock.js';
 export { ResilientRateBudget } from './redis/resilient-rate-budget.js';
 export { ResilientRefreshLock } from './redis/resilient-refresh-lock.js';
+export type { RekeyReport } from './rekey.js';
 export type { StoreCacheOptions } from './ttl-cache.js';
 export type {
   AccountPage,

@@ -14,6 +14,7 @@ import { environmentRepository } from './environments.js';
 import { StoreUnavailable } from './errors.js';
 import { linkTokenRepository } from './link-tokens.js';
 import { migrateToLatest } from './migrate.js';
+import { rekey } from './rekey.js';
 import type { Tables } from './tables.js';
 import { type AccountTokenStore, tokenCache } from './token-cache.js';
 import { type StoreCacheOptions, TtlCache } from './ttl-cache.js';
@@ -30,12 +31,17 @@ export interface OpenStoreOptions {
    * Default: no caching.
    */
   cache?: StoreCacheOptions;
+  /**
+   * Keys that sealed data before `encryptionKey` (`SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS`): read with, never
+   * written with. `rekey()` re-seals everything with the current key so they can be dropped.
+   */
+  previousEncryptionKeys?: readonly Buffer[];
 }
 
 /** Connects, migrates to the latest schema, and returns the store. Outages throw StoreUnavailable. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const target = parseDatabaseUrl(options.url);
-  const cipher = createCipher(options.encryptionKey);
+  const cipher = createCipher(options.encryptionKey, options.previousEncryptionKeys);
   let db: Kysely<Tables>;
   try {
     db = new Kysely<Tables>({ dialect: createDialect(target) });
@@ -62,6 +68,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         throw error instanceof StoreUnavailable
           ? error
           : new StoreUnavailable(target.label, { cause: error });
+      }
+    },
+    async rekey() {
+      try {
+        return await rekey(db, cipher);
+      } catch (error) {
+        throw toStoreError(error, target.label);
       }
     },
     close() {

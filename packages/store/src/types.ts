@@ -64,6 +64,7 @@ export interface NewLinkToken {
 
 import type { TokenStore } from '@switchboard/engine';
 import type { ChangeFeedRepository } from './change-feed/types.js';
+import type { RekeyReport } from './rekey.js';
 
 export type { TokenSet, TokenStore } from '@switchboard/engine';
 
@@ -123,6 +124,8 @@ export interface Store {
   migrate(): Promise<void>;
   /** Resolves when the database answers; throws `StoreUnavailable` otherwise. */
   ping(): Promise<void>;
+  /** Re-seals every stored secret with the current key (see `rekey.ts`). */
+  rekey(): Promise<RekeyReport>;
   close(): Promise<void>;
   environments: EnvironmentRepository;
   apiKeys: ApiKeyRepository;

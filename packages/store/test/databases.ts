@@ -16,7 +16,7 @@ import type { Store } from '../src/types.js';
 export interface TestDatabase {
   url: string;
   /** Opens a store on this database (a replica, when opened twice); closed automatically when the test ends. */
-  open(key?: Buffer, cache?: StoreCacheOptions): Promise<Store>;
+  open(key?: Buffer, cache?: StoreCacheOptions, previousKeys?: Buffer[]): Promise<Store>;
   /** Everything the database holds at rest, as bytes: the SQLite files, or every Postgres row as text. */
   rawContents(): Promise<Buffer>;
 }
@@ -57,9 +57,16 @@ if (!pgAvailable) {
   );
 }
 
-function opener(url: string): (key?: Buffer, cache?: StoreCacheOptions) => Promise<Store> {
-  return async (key = testKey, cache) => {
-    const store = await openStore({ url, encryptionKey: key, ...(cache === undefined ? {} : { cache }) });
+function opener(
+  url: string,
+): (key?: Buffer, cache?: StoreCacheOptions, previousKeys?: Buffer[]) => Promise<Store> {
+  return async (key = testKey, cache, previousKeys) => {
+    const store = await openStore({
+      url,
+      encryptionKey: key,
+      ...(cache === undefined ? {} : { cache }),
+      ...(previousKeys === undefined ? {} : { previousEncryptionKeys: previousKeys }),
+    });
     onTestFinished(() => store.close());
     return store;
   };

@@ -23,7 +23,7 @@ import type {
 
 const ZERO: RunCounts = { read: 0, created: 0, updated: 0, deleted: 0 };
 
-function secretContext(environmentId: string, webhookId: string): string {
+export function secretContext(environmentId: string, webhookId: string): string {
   return `webhook-secret:${environmentId}:${webhookId}`;
 }
 
