@@ -43,9 +43,12 @@ export type {
 } from './http/upstream.js';
 export { type MappedError, mapRemoteError, type RemoteError } from './mapping/error-mapping.js';
 export {
+  asInterpreted,
   type CompiledExpression,
   compileExpression,
   DEFAULT_GUARDRAILS,
+  type ExpressionMode,
+  type ExpressionSyntaxError,
   type Guardrails,
 } from './mapping/expression.js';
 export { type MappingSite, mappingFailure } from './mapping/mapping-failure.js';

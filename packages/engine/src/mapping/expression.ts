@@ -57,6 +57,8 @@ interface Forms {
 }
 
 const forms = new WeakMap<CompiledExpression, Forms>();
+/** The definitions an expression was bound to, for {@link asInterpreted}. */
+const scopes = new WeakMap<CompiledExpression, DefinitionScope>();
 
 // `$eval` would let data smuggle code into a mapping; it is replaced by a function that always fails.
 function disableEval(expression: jsonata.Expression): void {
@@ -167,19 +169,39 @@ export function withDefinitions(compiled: CompiledExpression, scope: DefinitionS
   const form = formOf(compiled);
   const { expression } = form;
   const names = variableNames(expression.ast());
-  if (form.program !== undefined) {
+  let bound: CompiledExpression;
+  if (form.program === undefined) {
+    bound = interpretedWithDefinitions(compiled.source, form, scope, names, compiled.fallbackReason ?? '');
+  } else {
     const blocker = scope.interpretedOnly(names);
-    if (blocker === undefined)
-      return compiledForm(compiled.source, form, form.program, scope.compiledGlobals);
-    return interpretedWithDefinitions(
-      compiled.source,
-      form,
-      scope,
-      names,
-      `uses the definition \`$${blocker}\`, which runs interpreted`,
-    );
+    bound =
+      blocker === undefined
+        ? compiledForm(compiled.source, form, form.program, scope.compiledGlobals)
+        : interpretedWithDefinitions(
+            compiled.source,
+            form,
+            scope,
+            names,
+            `uses the definition \`$${blocker}\`, which runs interpreted`,
+          );
   }
-  return interpretedWithDefinitions(compiled.source, form, scope, names, compiled.fallbackReason ?? '');
+  scopes.set(bound, scope);
+  return bound;
+}
+
+/**
+ * The same expression run by the jsonata interpreter (with the same definitions): the reference a compiled
+ * expression is checked against (the differential tests, the bench).
+ */
+export function asInterpreted(compiled: CompiledExpression): CompiledExpression {
+  if (compiled.mode === 'interpreted') return compiled;
+  const form = formOf(compiled);
+  const scope = scopes.get(compiled);
+  if (scope !== undefined) return interpretedWithDefinitionsOf(compiled, scope);
+  const { expression } = form;
+  return interpreted(compiled.source, form, 'asked for the interpreter', (input, bindings) =>
+    expression.evaluate(input, bindings),
+  );
 }
 
 function interpretedWithDefinitions(
