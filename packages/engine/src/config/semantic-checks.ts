@@ -4,6 +4,7 @@
 import { checkDefinitionNames } from './checks/definition-names.js';
 import { checkJsonataExpressions } from './checks/jsonata-expressions.js';
 import { checkMapNames } from './checks/map-names.js';
+import { checkNamedPlaceholderCalls } from './checks/named-placeholder-calls.js';
 import { checkPaginationReferences } from './checks/pagination-references.js';
 import { checkRegularExpressions } from './checks/regular-expressions.js';
 import { checkResourceReferences } from './checks/resource-references.js';
@@ -17,6 +18,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkPaginationReferences,
   checkResourceReferences,
   checkTemplatePlaceholders,
+  checkNamedPlaceholderCalls,
   checkJsonataExpressions,
   checkDefinitionNames,
   checkUnifiedFilters,

@@ -14,6 +14,7 @@ export async function runGet(engine: EngineInternals, input: GetInput): Promise<
     resource: input.resource,
     method: 'get',
     filters: {},
+    id: input.id,
     connection: context.connection,
     now: context.now,
   });

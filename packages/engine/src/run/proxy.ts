@@ -2,6 +2,8 @@
  * @module The Proxy API: a declared resource, 1-to-1. The resource method is chosen by shape (GET without id →
  * list, GET with id → get, POST → create, PUT/PATCH → update, DELETE → delete). Lists answer the list envelope
  * with the raw upstream records, paged and cursored like unified lists; single calls answer the body as is.
+ * `POST` with an id is an action on one record (the resource's `create` with `{{ id }}` in its path, e.g. a
+ * lifecycle call). Named placeholders of the path are filled from query parameters of the same name.
  */
 import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
 import { isPagePosition } from '../cursor/list-position.js';
@@ -12,6 +14,7 @@ import { callUpstream } from './call-upstream.js';
 import { collectRecords } from './collect-records.js';
 import type { ProxyInput, ProxyResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
+import { takeNamedPlaceholders } from './named-placeholders.js';
 import { extrasOf, openOperation } from './operation-context.js';
 import { flatPages } from './page-source.js';
 import { resolveLimit } from './resolve-limit.js';
@@ -39,7 +42,8 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   const context = openOperation(engine, input);
   const { integration } = context;
   const target = callTarget(integration, input.resource, proxyMethod(input.method, input.id));
-  const query = input.query ?? {};
+  // `{{ group_id }}` in the path comes from `?group_id=…`, which is then not forwarded as a query parameter.
+  const { named, rest: query } = takeNamedPlaceholders(target, input.query ?? {});
 
   if (target.method === 'list') {
     const schemeName = target.definition.pagination;
@@ -55,12 +59,12 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
       accountId: input.account.id,
       model: 'proxy',
       resource: input.resource,
-      remoteQuery: query,
+      remoteQuery: { ...query, ...named },
     });
     const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
     if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
     const collected = await collectRecords<unknown>({
-      pages: flatPages(context, { target, query: [query], start: cursor?.p as never }),
+      pages: flatPages(context, { target, scope: { named }, query: [query], start: cursor?.p as never }),
       limit,
       skip: cursor?.s,
       trace: context.trace,
@@ -76,7 +80,7 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
     };
   }
 
-  const request = resourceRequest(context, target, { id: input.id });
+  const request = resourceRequest(context, target, { id: input.id, named });
   if (Object.keys(query).length > 0) request.query = { ...request.query, ...query };
   if (input.body !== undefined) request.body = input.body;
   const response = await callUpstream(context, request, { target });

@@ -8,31 +8,36 @@ import { callUpstream } from './call-upstream.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
 import { siteOf } from './operation-sites.js';
-import { operationMapper, pageBindings } from './record-mapping.js';
+import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
+import { operationHeaders } from './request-headers.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
+import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
 /**
- * The upstream id for a unified id: the operation's `id:` expression (input and `$id`: the unified id), or the
- * id itself. Undefined when the expression says no upstream record can have this id.
+ * The upstream address for a unified id: the operation's `id:` expression (input and `$id`: the unified id) —
+ * an id or named parts — or the id itself. Undefined when the expression says no upstream record can have this
+ * id.
  */
-export async function upstreamIdOf(
+export async function upstreamAddressOf(
   context: OperationContext,
   operation: ResolvedOperation,
   id: string | undefined,
   body?: unknown,
-): Promise<string | undefined> {
+  current?: unknown,
+): Promise<UpstreamAddress | undefined> {
   const site = siteOf(operation, 'id');
-  if (!site) return id;
+  if (!site) return id === undefined || id === '' ? undefined : { id };
   const value = await evaluateAt(site, id, {
     id,
     body,
+    current,
     query: {},
     parent: undefined,
     connection: context.connection,
     now: context.now,
   });
-  return value === undefined || value === null || value === '' ? undefined : String(value);
+  return addressOf(value, site);
 }
 
 export async function readOne(
@@ -45,9 +50,15 @@ export async function readOne(
     new RecordNotFound(`${operation.resource} ${id}`, {
       details: { integration: context.integration.name, resource: operation.resource, id },
     });
-  const upstreamId = await upstreamIdOf(context, operation, id);
-  if (upstreamId === undefined) throw notFound();
-  const request = resourceRequest(context, operation.call, { id: upstreamId });
+  const address = await upstreamAddressOf(context, operation, id);
+  if (address === undefined) throw notFound();
+  const request = resourceRequest(context, operation.call, address);
+  const headers = await operationHeaders(context, operation, {
+    filters: {},
+    params: request.query ?? {},
+    id,
+  });
+  if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
   const response = await callUpstream(context, request, {
     target: operation.call,
     errorSite: siteOf(operation, 'error'),
@@ -55,7 +66,9 @@ export async function readOne(
   const record = await extractRecord(context, operation.call, response);
   if (record === null || record === undefined) throw notFound();
   const out: Record<string, unknown>[] = [];
-  await operationMapper(operation, remoteData).mapInto(record, pageBindings(context, response, {}), out);
+  // `$id`: the unified id asked for, e.g. when the upstream answer lacks it.
+  const bindings: RunBindings = { ...pageBindings(context, response, {}), id };
+  await operationMapper(operation, remoteData).mapInto(record, bindings, out);
   const [first] = out;
   if (!first) throw notFound();
   return first;

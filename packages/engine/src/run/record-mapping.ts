@@ -8,6 +8,9 @@ import type { OperationContext } from './operation-context.js';
 import { siteAt, siteOf } from './operation-sites.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 
+/** The mapping bindings plus what only some operations bind: `$id` (get), `$enriched`, `$current`. */
+export type RunBindings = MappingBindings & { id?: string; enriched?: unknown; current?: unknown };
+
 export function operationMapper(operation: ResolvedOperation, remoteData: boolean | undefined): RecordMapper {
   const site = siteOf(operation, 'response');
   return createRecordMapper({

@@ -1,16 +1,20 @@
 /**
  * @module A resource method → the upstream request: `path`, `query` and `headers` templates rendered with the
- * account's connection, `{{ id }}` and `{{ parent.<field> }}` (URL-encoded inside the path).
+ * account's connection, `{{ id }}`, `{{ parent.<field> }}` and named placeholders such as `{{ user_id }}`
+ * (URL-encoded inside the path).
  */
 import { InvalidInput } from '../errors.js';
 import type { UpstreamRequest } from '../http/upstream.js';
 import { MissingTemplateValue, renderTemplate, type TemplateScope } from '../mapping/template.js';
 import type { CallTarget } from './call-target.js';
 import type { OperationContext } from './operation-context.js';
+import { RESERVED_PLACEHOLDERS } from './upstream-address.js';
 
 export interface RequestScope {
   id?: string | undefined;
   parent?: unknown;
+  /** Named placeholders (`{{ user_id }}`), from an `id:` expression's parts or proxy query parameters. */
+  named?: Record<string, string> | undefined;
 }
 
 export function resourceRequest(
@@ -19,7 +23,10 @@ export function resourceRequest(
   scope: RequestScope = {},
 ): UpstreamRequest {
   const { definition } = target;
-  const templateScope: TemplateScope = { connection: context.account.connection };
+  const templateScope: TemplateScope = {};
+  for (const [name, value] of Object.entries(scope.named ?? {}))
+    if (!RESERVED_PLACEHOLDERS.has(name)) templateScope[name] = value;
+  templateScope['connection'] = context.account.connection;
   if (scope.id !== undefined) templateScope['id'] = scope.id;
   if (scope.parent !== undefined) templateScope['parent'] = scope.parent;
   try {

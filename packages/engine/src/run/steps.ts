@@ -11,12 +11,13 @@ import type { OperationContext } from './operation-context.js';
 import { siteAt, siteOf } from './operation-sites.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
+import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
 export interface StepsInput {
   /** The unified id of the record written (for create: the created one). */
   id: string | undefined;
-  /** The upstream id steps call with unless they compute their own. */
-  upstreamId: string | undefined;
+  /** The upstream address steps call with unless they compute their own. */
+  upstreamId: UpstreamAddress | undefined;
   body: unknown;
   previous: UpstreamResponse | undefined;
 }
@@ -45,12 +46,12 @@ export async function runSteps(
     ) {
       continue;
     }
-    let id = input.upstreamId;
+    let address = input.upstreamId;
     if (step.id) {
-      const value = await evaluateAt(siteAt(operation, step.id, `${what} id`), input.id, bindings);
-      id = value === undefined || value === null ? undefined : String(value);
+      const site = siteAt(operation, step.id, `${what} id`);
+      address = addressOf(await evaluateAt(site, input.id, bindings), site);
     }
-    const request = resourceRequest(context, step.call, { id });
+    const request = resourceRequest(context, step.call, address ?? {});
     if (step.body) {
       const body = await evaluateAt(siteAt(operation, step.body, `${what} body`), input.body, bindings);
       if (body !== undefined && body !== null) request.body = body;

@@ -2,6 +2,8 @@
  * @module `create`, `update` and `delete`: map the unified body, make the main call, run `steps`, then answer
  * per `result:` — the mapped upstream response (default), a fresh `get`, or the input echoed with the id.
  * An update whose body mapping yields nothing skips the main call when it has steps (e.g. only a lock).
+ * With `current:`, the record is read first (`$current`) and the body and every step are planned before the
+ * first write call, so a refused transition changes nothing.
  */
 import { type UnifiedMethodName, writeOnlyFields } from '@switchboard/schema';
 import { RecordNotFound } from '../errors.js';
@@ -9,15 +11,18 @@ import type { UpstreamResponse } from '../http/upstream.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import { callUpstream } from './call-upstream.js';
 import type { RecordResult } from './contract.js';
+import { readCurrent } from './current-record.js';
 import type { EngineInternals } from './engine-internals.js';
 import { extractRecord } from './extract-records.js';
 import { extrasOf, type OperationInputBase, openOperation } from './operation-context.js';
 import { siteOf } from './operation-sites.js';
-import { readOne, upstreamIdOf } from './read-one.js';
+import { planSteps, runPlannedSteps } from './planned-steps.js';
+import { readOne, upstreamAddressOf } from './read-one.js';
 import { operationMapper, pageBindings } from './record-mapping.js';
 import { resolveOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { runSteps } from './steps.js';
+import type { UpstreamAddress } from './upstream-address.js';
 
 export interface WriteInput extends OperationInputBase {
   model: string;
@@ -34,22 +39,23 @@ export async function runWrite(
 ): Promise<RecordResult> {
   const context = openOperation(engine, input);
   const { integration, connection, now } = context;
-  const resolve = (which: UnifiedMethodName) =>
+  const resolve = (which: UnifiedMethodName, id = input.id) =>
     resolveOperation(integration, {
       model: input.model,
       resource: input.resource,
       method: which,
       filters: {},
+      id,
       connection,
       now,
     });
   const operation = await resolve(method);
   const unifiedBody = input.body;
 
-  let upstreamId: string | undefined;
+  let upstreamId: UpstreamAddress | undefined;
   // A create may still address a parent (e.g. the role a member is added to) through its `id:` expression.
   if (input.id !== undefined || (method === 'create' && siteOf(operation, 'id'))) {
-    upstreamId = await upstreamIdOf(context, operation, input.id, unifiedBody);
+    upstreamId = await upstreamAddressOf(context, operation, input.id, unifiedBody);
     if (upstreamId === undefined) {
       throw new RecordNotFound(`${input.resource} ${input.id ?? '(no id)'}`, {
         details: { integration: integration.name, resource: input.resource, id: input.id },
@@ -57,18 +63,29 @@ export async function runWrite(
     }
   }
 
+  // `current:`: the record as it is now, read before anything is changed.
+  const current = operation.current
+    ? await readCurrent(context, operation, { id: input.id, address: upstreamId, body: unifiedBody })
+    : undefined;
+
   let upstreamBody: unknown = method === 'delete' ? undefined : unifiedBody;
   const bodySite = siteOf(operation, 'body');
   if (bodySite) {
     upstreamBody = await evaluateAt(bodySite, unifiedBody ?? {}, {
       id: input.id,
       body: unifiedBody,
+      current,
       query: {},
       parent: undefined,
       connection,
       now,
     });
   }
+
+  // Planned before the first write call: an `$error(…)` in a step refuses the write with nothing changed.
+  const planned = operation.current
+    ? await planSteps(context, operation, { id: input.id, upstreamId, body: unifiedBody, current })
+    : undefined;
 
   const skipMain =
     method === 'update' &&
@@ -79,7 +96,7 @@ export async function runWrite(
   let mapped: Record<string, unknown> | undefined;
   let record: unknown;
   if (!skipMain) {
-    const request = resourceRequest(context, operation.call, { id: upstreamId });
+    const request = resourceRequest(context, operation.call, upstreamId);
     if (upstreamBody !== undefined && upstreamBody !== null) request.body = upstreamBody;
     response = await callUpstream(context, request, {
       target: operation.call,
@@ -103,20 +120,24 @@ export async function runWrite(
   if (method === 'create') {
     const rawId = idText((record as { id?: unknown } | undefined)?.id);
     id = idText(mapped?.['id']) ?? rawId;
-    stepsUpstreamId = rawId ?? id;
+    const created = rawId ?? id;
+    stepsUpstreamId = created === undefined ? undefined : { ...upstreamId, id: created };
   }
-  await runSteps(context, operation, {
-    id,
-    upstreamId: stepsUpstreamId,
-    body: unifiedBody,
-    previous: response,
-  });
+  if (planned) await runPlannedSteps(context, operation, planned);
+  else {
+    await runSteps(context, operation, {
+      id,
+      upstreamId: stepsUpstreamId,
+      body: unifiedBody,
+      previous: response,
+    });
+  }
 
   let result: Record<string, unknown>;
   if (method === 'delete') result = { id: input.id };
   else if (operation.result === 'get' || (skipMain && operation.result === 'response')) {
     if (id === undefined) throw new RecordNotFound(`the ${method}d ${input.resource}`);
-    result = await readOne(context, await resolve('get'), id, input.remoteData);
+    result = await readOne(context, await resolve('get', id), id, input.remoteData);
   } else if (operation.result === 'body') {
     result = echo(unifiedBody, id, writeOnlyFields(input.model, input.resource));
     if ((input.remoteData ?? true) && record !== null && typeof record === 'object')

@@ -36,7 +36,7 @@ describe('engine', () => {
         },
         groups: { methods: ['list'], filters: [] },
         roles: { methods: ['list'], filters: [] },
-        role_assignments: { methods: ['list'], filters: ['user_id', 'role_id'] },
+        role_assignments: { methods: ['list', 'delete'], filters: ['user_id', 'role_id'] },
         activities: { methods: ['list'], filters: ['action', 'user_id', 'created_at[gte]'] },
       },
     });

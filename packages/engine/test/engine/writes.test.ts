@@ -93,7 +93,8 @@ describe('update', () => {
     });
     expect(acme.upstream.calls('/v1/people/4/lock')).toHaveLength(0);
     expect(record).toMatchObject({ id: '4', name: 'Renamed', status: 'suspended' });
-    expect(acme.upstream.calls('/v1/people/4', 'GET')).toHaveLength(1);
+    // Read before the write (`current:`) and after it (`result: get`).
+    expect(acme.upstream.calls('/v1/people/4', 'GET')).toHaveLength(2);
   });
 
   it('runs a step only when its condition holds, and skips an empty main call', async () => {
@@ -114,7 +115,8 @@ describe('update', () => {
       format: 'debug',
     });
     const labels = result.trace?.flatMap((e) => (e.kind === 'request' ? [e.label] : []));
-    expect(labels).toEqual(['auth.token', 'people.update', 'people_lock.update', 'people.get']);
+    // The current record is read first (`current:`), then the writes, then the answer is read back.
+    expect(labels).toEqual(['auth.token', 'people.get', 'people.update', 'people_lock.update', 'people.get']);
   });
 });
 

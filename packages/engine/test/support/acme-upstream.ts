@@ -272,6 +272,19 @@ function route(data: AcmeData, request: LoggedRequest, url: URL): Reply {
     data.people.push(person);
     return json(201, person);
   }
+  const transition = path.match(/^\/v1\/people\/([^/]+)\/state\/([^/]+)$/);
+  if (method === 'POST' && transition) {
+    const person = data.people.find((p) => String(p.id) === transition[1]);
+    if (!person) return json(404, { error: { code: 'not_found', message: 'no such person' } });
+    const from = { unlock: 'locked', enable: 'disabled' }[transition[2] as string];
+    if (from === undefined || person.state !== from) {
+      return json(409, {
+        error: { code: 'bad_transition', message: `cannot ${transition[2]} a ${person.state} person` },
+      });
+    }
+    person.state = 'active';
+    return json(200, { state: 'active' });
+  }
   const lockId = idIn(/^\/v1\/people\/([^/]+)\/lock$/);
   if (method === 'POST' && lockId !== undefined) {
     const person = data.people.find((p) => String(p.id) === lockId);
@@ -296,6 +309,14 @@ function route(data: AcmeData, request: LoggedRequest, url: URL): Reply {
   if (method === 'GET' && roleId !== undefined) {
     const role = data.roles.find((r) => String(r.id) === roleId);
     return role ? json(200, role) : json(404, { error: { code: 'not_found', message: 'no such role' } });
+  }
+  const membership = path.match(/^\/v1\/roles\/(\d+)\/members\/([^/]+)$/);
+  if (method === 'DELETE' && membership) {
+    const members = data.members[Number(membership[1])] ?? [];
+    const at = members.indexOf(Number(membership[2]));
+    if (at < 0) return json(404, { error: { code: 'not_found', message: 'not a member' } });
+    members.splice(at, 1);
+    return [204];
   }
   const memberRoleId = idIn(/^\/v1\/roles\/(\d+)\/members$/);
   if (method === 'GET' && memberRoleId !== undefined) {

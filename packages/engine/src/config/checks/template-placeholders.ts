@@ -4,6 +4,8 @@
  * - `connection.<field>`: a declared connection field, anywhere;
  * - `token.<field>`: only inside `auth:`;
  * - `id`, `parent.<field>`: only in a resource's `path` and `query`;
+ * - a plain name (`{{ user_id }}`): a named placeholder, only in a resource's `path`, `query` and `headers`
+ *   (filled from an `id:` expression's parts, or from the Proxy API's query parameters);
  * - a secret connection field or a token never in `base_url`, a `path`, a `query` value or `authorize_url`
  *   (URLs end up in logs and proxies). The one explicit way to send a key as a query parameter is
  *   `auth: { type: api_key, in: query }`, whose `value` is not a URL template.
@@ -39,6 +41,8 @@ function placeholders(template: string): Placeholder[] {
 interface Where {
   inAuth: boolean;
   inResourceRequest: boolean;
+  /** In a resource method's path, query or headers: where named placeholders may be. */
+  inResourceCall: boolean;
   inUrl: boolean;
 }
 
@@ -53,6 +57,9 @@ function where(pointer: string): Where {
   return {
     inAuth: segments[0] === 'auth',
     inResourceRequest: segments[0] === 'resources' && (segments[3] === 'path' || segments[3] === 'query'),
+    inResourceCall:
+      segments[0] === 'resources' &&
+      (segments[3] === 'path' || segments[3] === 'query' || segments[3] === 'headers'),
     inUrl,
   };
 }
@@ -92,7 +99,13 @@ function problem(
       if (root === 'parent' && rest.length === 0) return `${shown}: name a field, e.g. \`parent.id\``;
       return undefined;
     default:
-      return `unknown placeholder ${shown}; use \`connection.<field>\`, \`token.<field>\` (in auth), \`id\` or \`parent.<field>\` (in resource paths and queries)`;
+      if (rest.length === 0 && at.inResourceCall) return undefined;
+      if (rest.length > 0) {
+        const suggestion = didYouMean(root ?? '', ['connection', 'token', 'parent']);
+        if (suggestion)
+          return `unknown placeholder ${shown}, did you mean \`${suggestion}.${rest.join('.')}\`?`;
+      }
+      return `unknown placeholder ${shown}; use \`connection.<field>\`, \`token.<field>\` (in auth), \`id\`, \`parent.<field>\` or a plain name such as \`user_id\` (in resource paths and queries)`;
   }
 }
 

@@ -1,0 +1,59 @@
+/**
+ * @module `current:` — the record a write is about to change, read before anything else and bound as
+ * `$current` (the upstream record after the resource method's `record:` path). Writes whose calls depend on
+ * the record's state (status transitions: unsuspend vs activate vs unlock) choose them from it declaratively.
+ */
+import { evaluateAt } from '../mapping/evaluate-at.js';
+import { callUpstream } from './call-upstream.js';
+import { extractRecord } from './extract-records.js';
+import type { OperationContext } from './operation-context.js';
+import { siteAt, siteOf } from './operation-sites.js';
+import { operationHeaders } from './request-headers.js';
+import type { ResolvedOperation } from './resolve-operation.js';
+import { resourceRequest } from './resource-request.js';
+import { addressOf, type UpstreamAddress } from './upstream-address.js';
+
+export interface CurrentInput {
+  /** The unified id of the write. */
+  id: string | undefined;
+  /** The write's upstream address (`{{ id }}` of the read unless `current.id` says otherwise). */
+  address: UpstreamAddress | undefined;
+  body: unknown;
+}
+
+export async function readCurrent(
+  context: OperationContext,
+  operation: ResolvedOperation,
+  input: CurrentInput,
+): Promise<unknown> {
+  const plan = operation.current;
+  if (!plan) return undefined;
+  let address = input.address;
+  if (plan.id) {
+    const site = siteAt(operation, plan.id, 'current id');
+    address = addressOf(
+      await evaluateAt(site, input.id, {
+        id: input.id,
+        body: input.body,
+        query: {},
+        parent: undefined,
+        connection: context.connection,
+        now: context.now,
+      }),
+      site,
+    );
+  }
+  const request = resourceRequest(context, plan.call, address ?? {});
+  const headers = await operationHeaders(context, operation, {
+    filters: {},
+    params: request.query ?? {},
+    id: input.id,
+    body: input.body,
+  });
+  if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
+  const response = await callUpstream(context, request, {
+    target: plan.call,
+    errorSite: siteOf(operation, 'error'),
+  });
+  return extractRecord(context, plan.call, response);
+}
