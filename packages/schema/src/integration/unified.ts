@@ -3,6 +3,7 @@
  * the JSONata that translates queries, bodies, records and errors.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { UNIFIED_MODEL_DEFINITIONS } from '../unified/models.js';
 import { Closed, Expression, StringEnum } from './primitives.js';
 import { ResourceMethodName } from './resource.js';
 
@@ -213,21 +214,23 @@ export const UnifiedResource = Type.Object(
 );
 export type UnifiedResource = Static<typeof UnifiedResource>;
 
+/** One key per unified model and resource the contract defines: their definitions in `src/unified/`. */
 export const UnifiedModels = Type.Object(
-  {
-    'user-directory': Type.Optional(
-      Type.Object(
-        {
-          users: Type.Optional(UnifiedResource),
-          groups: Type.Optional(UnifiedResource),
-          roles: Type.Optional(UnifiedResource),
-          role_assignments: Type.Optional(UnifiedResource),
-          activities: Type.Optional(UnifiedResource),
-        },
-        { ...Closed, description: 'The user-directory model.' },
+  Object.fromEntries(
+    UNIFIED_MODEL_DEFINITIONS.map((model) => [
+      model.name,
+      Type.Optional(
+        Type.Object(
+          Object.fromEntries(
+            model.resources.map((resource) => [resource.name, Type.Optional(UnifiedResource)]),
+          ),
+          { ...Closed, description: `The ${model.name} model.` },
+        ),
       ),
-    ),
-  },
+    ]),
+  ),
   { ...Closed, description: 'Unified models, by name.' },
 );
-export type UnifiedModels = Static<typeof UnifiedModels>;
+export type UnifiedModels = {
+  [model: string]: { [resource: string]: UnifiedResource | undefined } | undefined;
+};
