@@ -51,6 +51,7 @@ export {
   type ExpressionSyntaxError,
   type Guardrails,
 } from './mapping/expression.js';
+export { expressionInventory, type InventoryEntry } from './mapping/expression-inventory.js';
 export { type MappingSite, mappingFailure } from './mapping/mapping-failure.js';
 export { type QueryParams, toQueryParams } from './mapping/query-params.js';
 export {

@@ -24,6 +24,26 @@ describe('switchboard validate', { timeout: 60_000 }, () => {
     });
   });
 
+  it('with --explain, says how many expressions are compiled and where the interpreter runs, and why', async () => {
+    const mixed = VALID.replace(
+      `      get:
+        resource: users
+        response: '{ "id": $string(id) }'`,
+      `      get:
+        resource: users
+        response: '[$x := $string(id), { "id": $x }][1]'`,
+    );
+    await writeFile(join(dir, 'tiny.yaml'), mixed);
+    const { code, stdout } = await runCli(['validate', '--explain', 'tiny.yaml'], dir);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      '✓ tiny.yaml (1 resource, 2 unified operations)',
+      '  1 of 2 JSONata expressions compiled; 1 interpreted:',
+      '  tiny.yaml:30:19 interpreted: a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
+      '',
+    ]);
+  });
+
   it('prints FILE:LINE:COL message per problem, relative to the working directory, and exits 1', async () => {
     await mkdir(join(dir, 'sub'));
     const broken = VALID.replace('label: Tiny', 'labl: Tiny').replace('$string(id) }', '$string(id) ]');

@@ -10,17 +10,21 @@ import {
   type ConfigIssue,
   checkIntegrationFile,
   duplicateNameIssues,
+  expressionInventory,
   formatConfigIssues,
 } from '@switchboard/engine';
 import { isSwitchboardError } from '@switchboard/errors';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { findRepositoryRoot } from '../repository-root.js';
 
-const USAGE = `Usage: switchboard validate [FILE...]
+const USAGE = `Usage: switchboard validate [--explain] [FILE...]
 
 Checks integration files: YAML syntax, the JSON Schema, references, templates, JSONata.
 Without FILE, checks every integrations/*.yaml of the repository (found from the current directory).
-Prints FILE:LINE:COL message for each problem and exits 1 if there are any.`;
+Prints FILE:LINE:COL message for each problem and exits 1 if there are any.
+
+  --explain   also say how each valid file's JSONata runs: how many expressions are compiled to
+              JavaScript, and FILE:LINE:COL with the reason for each one left to the interpreter`;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -91,6 +95,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       output.push(formatConfigIssues(result.issues, { relativeTo: io.cwd }));
     } else if (result.integration) {
       output.push(`✓ ${shown(file)} (${summary(result.integration)})`);
+      if (parsed.values.explain) output.push(...explain(result.integration, shown));
       continue;
     }
     problems += Math.max(1, result.issues.length);
@@ -100,6 +105,26 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   if (failedFiles === 0) return EXIT.ok;
   io.err(`✗ ${plural(problems, 'problem')} in ${failedFiles} of ${plural(files.length, 'file')}`);
   return EXIT.problems;
+}
+
+/**
+ * How a valid file's expressions run: the count compiled to JavaScript, then each one the interpreter runs
+ * (slower, asynchronous) at its location, with the compiler's reason.
+ */
+function explain(integration: CompiledIntegration, shown: (file: string) => string): string[] {
+  const inventory = expressionInventory(integration);
+  const interpreted = inventory.filter(({ expression }) => expression.mode === 'interpreted');
+  const lines = [
+    `  ${inventory.length - interpreted.length} of ${plural(inventory.length, 'JSONata expression')} compiled` +
+      (interpreted.length === 0 ? '' : `; ${interpreted.length} interpreted:`),
+  ];
+  for (const { pointer, expression } of interpreted) {
+    const at = integration.locate(pointer);
+    lines.push(
+      `  ${shown(at.file)}:${at.line}:${at.column} interpreted: ${expression.fallbackReason ?? 'unknown'}`,
+    );
+  }
+  return lines;
 }
 
 interface FileResult {
@@ -123,7 +148,7 @@ async function check(file: string): Promise<FileResult> {
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, explain: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -131,7 +156,7 @@ function parse(args: string[]) {
 
 export const validate: Command = {
   name: 'validate',
-  synopsis: 'validate [FILE...]',
+  synopsis: 'validate [--explain] [FILE...]',
   summary: 'Check integration files; print each problem as FILE:LINE:COL message',
   run,
 };

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CompiledIntegration } from '../../src/config/compiled-integration.js';
-import { childPointer } from '../../src/config/json-pointer.js';
 import { checkIntegrationFile } from '../../src/config/load-integration.js';
 import { cleanOutput } from '../../src/mapping/clean-output.js';
 import { asInterpreted, type CompiledExpression } from '../../src/mapping/expression.js';
+import { expressionInventory } from '../../src/mapping/expression-inventory.js';
 
 const INTEGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../integrations');
 
@@ -69,20 +69,11 @@ function recordedObjects(): { records: unknown[]; operations: { query: unknown; 
   return { records, operations };
 }
 
-/** Every pointer of the file that the loader compiled (definitions aside: they are called by the others). */
+/** Every expression of the file (definitions aside: the others call them). */
 function expressionsOf(integration: CompiledIntegration): [string, CompiledExpression][] {
-  const found: [string, CompiledExpression][] = [];
-  const walk = (value: unknown, pointer: string) => {
-    if (typeof value === 'string') {
-      const expression = integration.expression(pointer);
-      if (expression !== undefined && !pointer.startsWith('/definitions/')) found.push([pointer, expression]);
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value)) walk(child, childPointer(pointer, key));
-  };
-  walk(integration.definition, '');
-  return found;
+  return expressionInventory(integration)
+    .filter(({ pointer }) => !pointer.startsWith('/definitions/'))
+    .map(({ pointer, expression }) => [pointer, expression]);
 }
 
 type Outcome = { value: unknown } | { code: unknown; message: unknown };
