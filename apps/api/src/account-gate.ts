@@ -12,9 +12,9 @@
 interface Entry {
   readers: number;
   /** Resolved when `readers` drops to zero. */
-  drained?: () => void;
+  drained?: (() => void) | undefined;
   /** The writer currently holding (or waiting for) the account; later writers and readers wait for it. */
-  writer?: Promise<unknown>;
+  writer?: Promise<unknown> | undefined;
 }
 
 export class AccountGate {

@@ -48,7 +48,8 @@ export async function startDemo(
         PORT: env['PORT'] ?? '8080',
         SWITCHBOARD_UPSTREAM_ONELOGIN: simulatorUrl,
       },
-      options,
+      // The demo alone may generate a development key next to its database.
+      { requireEncryptionKey: false, ...options },
     );
   } catch (error) {
     await simulator.close();

@@ -10,6 +10,7 @@ import {
   createRedisCoordination,
   openStore,
   resolveEncryptionKey,
+  resolvePreviousEncryptionKeys,
 } from '@switchboard/store';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -37,6 +38,11 @@ export interface StartServerOptions {
   /** Install SIGTERM/SIGINT handlers that close the server (default true). */
   handleSignals?: boolean;
   logger?: FastifyBaseLogger | false;
+  /**
+   * Refuse to start without `SWITCHBOARD_ENCRYPTION_KEY` (default true). Only the demo turns it off, to generate a
+   * development key next to its database.
+   */
+  requireEncryptionKey?: boolean;
 }
 
 /**
@@ -57,7 +63,14 @@ export async function startServer(
       : options.logger;
   const warn = (message: string) => (logger === false ? process.emitWarning(message) : logger.warn(message));
 
-  const encryptionKey = resolveEncryptionKey({ env, dataDir: parsed.dataDir, warn });
+  const encryptionKey = resolveEncryptionKey({
+    env,
+    dataDir: parsed.dataDir,
+    warn,
+    required: options.requireEncryptionKey ?? true,
+  });
+  // After a key change: old keys open what they sealed; everything written is sealed with the current key.
+  const previousEncryptionKeys = resolvePreviousEncryptionKeys(env);
   const integrations = await loadIntegrationDirectory(parsed.integrationsDir ?? DEFAULT_INTEGRATIONS_DIR);
   const names = integrations.map((integration) => integration.name);
   const cursorSecret = parsed.cursorSecret ?? deriveCursorSecret(encryptionKey);
@@ -68,6 +81,7 @@ export async function startServer(
   const store = await openStore({
     url: settings.databaseUrl,
     encryptionKey,
+    previousEncryptionKeys,
     ...(settings.cacheTtlMs > 0 ? { cache: { ttlMs: settings.cacheTtlMs } } : {}),
   });
   // With REDIS_URL, replicas share upstream budgets, token-refresh locks and the API's own rate limit; while
@@ -107,6 +121,8 @@ export async function startServer(
       );
     }
     await app.listen({ port: settings.port, host: settings.host });
+    // Sync runs and webhook deliveries: BullMQ workers with REDIS_URL, else a sweep in this process.
+    await app.changeFeed.jobs.start();
   } catch (error) {
     await engine.close().catch(() => undefined);
     await store.close().catch(() => undefined);

@@ -4,12 +4,14 @@
  * non-secret connection fields only.
  */
 import type { Engine } from '@switchboard/engine';
-import type { IntegratedAccount, IntegratedAccountWithSecrets, Store } from '@switchboard/store';
+import { isSwitchboardError } from '@switchboard/errors';
+import type { IntegratedAccount, Store } from '@switchboard/store';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { accountContext, loadAccount } from '../account-access.js';
 import { decodeAccountCursor, encodeAccountCursor } from '../account-cursor.js';
 import { accountGateOf } from '../account-gate.js';
 import { NotFound } from '../errors.js';
+import type { Caller } from '../request-context.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors, IdParam, listEnvelope, VERIFY_ERRORS } from '../schemas/common.js';
@@ -164,9 +166,15 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
     },
     async (request) => {
       const caller = callerOf(request);
-      const current = await loadAccount(store, caller, request.params.id);
+      const given = request.body.connection;
+      const current = await loadForChange(store, caller, request.params.id, (account) =>
+        // Complete new secrets need none of the old ones: the account can be re-linked after a key change.
+        [...engine.integration(account.integration).secretFields].every(
+          (field) => given[field] !== undefined,
+        ),
+      );
       const integration = engine.integration(current.integration);
-      const merged = { ...accountContext(current).connection, ...request.body.connection };
+      const merged = { ...current.connection, ...(current.secrets ?? {}), ...given };
       const connection = engine.checkConnection(current.integration, merged);
       await verifyCredentials(engine, current.integration, connection, current.id);
       // After the calls in flight (one may be fetching a token for the old credentials), before any new one.
@@ -194,7 +202,8 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const account = await loadAccount(store, caller, request.params.id);
+      // Deleting never needs the credentials: an account sealed with a lost key can still be removed.
+      const account = await loadForChange(store, caller, request.params.id, () => true);
       // After the calls in flight, so the token revoked is the last one any of them obtained; calls arriving
       // meanwhile wait and then find no account.
       await accountGateOf(store).write(account.id, async () => {
@@ -276,15 +285,44 @@ async function forgetTokens(store: Store, integration: string, accountId: string
   await store.tokens.delete(`${integration}:${accountId}`).catch(() => undefined);
 }
 
-/** Revokes the account's token upstream where the integration says how, and forgets it in every case. */
+/** An account about to change; `secrets` is undefined when no configured key opens them. */
+type ChangingAccount = IntegratedAccount & { secrets?: Readonly<Record<string, string>> | undefined };
+
+/**
+ * The account with its secrets, or — when no configured key opens them and `canDoWithout(account)` — without:
+ * a key change must not make an account impossible to delete or re-link.
+ */
+async function loadForChange(
+  store: Store,
+  caller: Caller,
+  id: string,
+  canDoWithout: (account: IntegratedAccount) => boolean,
+): Promise<ChangingAccount> {
+  try {
+    return await loadAccount(store, caller, id);
+  } catch (error) {
+    if (!isSwitchboardError(error, 'SB_ERR_STORE_DECRYPT_FAILED')) throw error;
+    const account = await store.accounts.get(caller.environmentId, id);
+    if (account === undefined) throw new NotFound('integrated account');
+    if (!canDoWithout(account)) throw error;
+    return account;
+  }
+}
+
+/**
+ * Revokes the account's token upstream where the integration says how, and forgets it in every case. Without
+ * readable credentials the token cannot be revoked (revocation authenticates with them): it is only forgotten.
+ */
 async function revokeTokens(
   engine: Engine,
   store: Store,
-  account: IntegratedAccountWithSecrets,
+  account: ChangingAccount,
   log: FastifyBaseLogger,
 ): Promise<void> {
   try {
-    await engine.revoke(account.integration, accountContext(account));
+    if (account.secrets !== undefined) {
+      await engine.revoke(account.integration, accountContext({ ...account, secrets: account.secrets }));
+    }
   } catch (error) {
     // A failed revoke is the upstream's problem to expire; the token is forgotten either way.
     log.warn({ err: error, integrated_account_id: account.id }, 'token revocation failed');
