@@ -60,6 +60,34 @@ describe('proxy', () => {
     expect(response.json()).toMatchObject({ id: user.id, firstname: user.firstname });
   });
 
+  it('acts on one upstream record with POST /proxy/{resource}/{id}', async () => {
+    const [user] = (
+      await stack.inject({
+        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
+        headers: tenant.headers,
+      })
+    ).json().result;
+    const lock = await stack.inject({
+      method: 'PUT',
+      url: `/proxy/lock_user/${user.id}?integrated_account_id=${account}`,
+      headers: tenant.headers,
+      payload: { locked_until: 0 },
+    });
+    expect(lock.statusCode, lock.body).toBeLessThan(300);
+    const response = await stack.inject({
+      method: 'POST',
+      url: `/proxy/unlock_user/${user.id}?integrated_account_id=${account}`,
+      headers: tenant.headers,
+    });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    const missing = await stack.inject({
+      method: 'POST',
+      url: `/proxy/unlock_user/99999999?integrated_account_id=${account}`,
+      headers: tenant.headers,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('answers 404 for an unknown resource and for a missing record', async () => {
     const unknown = await stack.inject({
       url: `/proxy/nope?integrated_account_id=${account}`,

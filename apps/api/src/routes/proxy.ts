@@ -55,7 +55,8 @@ function querystring(list: boolean) {
       },
     },
     ...extraQueryParameters,
-    description: 'Other parameters are forwarded to the upstream.',
+    description:
+      'Other parameters are forwarded to the upstream, except those naming a placeholder of the resource path (`{{ group_id }}`), which fill it; a missing one answers 400.',
   };
 }
 
@@ -66,6 +67,11 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
   const routes: { method: HttpMethod; withId: boolean; summary: string }[] = [
     { method: 'GET', withId: false, summary: 'List upstream records (paged like unified lists)' },
     { method: 'POST', withId: false, summary: 'Create an upstream record' },
+    {
+      method: 'POST',
+      withId: true,
+      summary: "Act on one upstream record (e.g. a lifecycle call: the resource's create with `{{ id }}`)",
+    },
     { method: 'GET', withId: true, summary: 'Read an upstream record' },
     { method: 'PUT', withId: true, summary: 'Replace an upstream record' },
     { method: 'PATCH', withId: true, summary: 'Update an upstream record' },
