@@ -75,10 +75,9 @@ function doc(text: string | undefined, indent = ''): string {
   return text === undefined ? '' : `${indent}/** ${text.replaceAll('*/', '*\\/')} */\n`;
 }
 
-/** The schema without its description: two occurrences of a titled shape may describe it differently. */
+/** The schema without descriptions: two occurrences of a titled shape may describe it differently. */
 function shapeOf(schema: JsonSchema): string {
-  const { description: _description, ...shape } = schema;
-  return JSON.stringify(shape, (key, value: unknown) =>
+  return JSON.stringify(schema, (key, value: unknown) =>
     key === 'description' && typeof value === 'string' ? undefined : value,
   );
 }
