@@ -144,6 +144,8 @@ function seedRoles(directory: Directory, users: readonly UserRecord[], random: R
   };
   users.forEach((user, index) => {
     if (index === 0) assign(user, 'SUPER_ADMIN', 'USER');
+    // A deactivated admin: its assignment must still be listed.
+    else if (index === 7) assign(user, 'READ_ONLY_ADMIN', 'USER');
     else if (index === 8) {
       assign(user, 'ORG_ADMIN', 'USER');
       assign(user, 'HELP_DESK_ADMIN', 'GROUP');
