@@ -13,6 +13,11 @@ export interface SimulatorOptions {
   rateLimitPerMinute?: number;
   /** Latency added to every request, default 0. */
   latencyMs?: number;
+  /**
+   * The instant seeded data is relative to (ISO date-time), default the start-up time. Recording fixtures sets
+   * it to the recorder's fixed clock so System Log windows computed from `$now` find the seeded events.
+   */
+  seedTime?: string;
   /** Fastify's pino logger (request lines only, never headers or bodies), default false. */
   logger?: boolean;
   /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
@@ -25,6 +30,8 @@ export interface ResolvedOptions {
   readonly apiToken: string;
   readonly rateLimitPerMinute: number;
   readonly latencyMs: number;
+  /** Epoch ms, or undefined for the start-up time. */
+  readonly seedTime: number | undefined;
   readonly logger: boolean;
   readonly faults: FaultSettings | undefined;
 }
@@ -44,6 +51,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     apiToken: options.apiToken ?? DEFAULTS.apiToken,
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
     latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
+    seedTime: options.seedTime === undefined ? undefined : Date.parse(options.seedTime),
     logger: options.logger ?? false,
     faults: options.faults,
   };
@@ -53,6 +61,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       issues.push(`${key} must be a non-negative integer`);
   }
   if (!Number.isInteger(resolved.seed)) issues.push('seed must be an integer');
+  if (resolved.seedTime !== undefined && Number.isNaN(resolved.seedTime)) {
+    issues.push('seedTime must be an ISO date-time');
+  }
   // The token travels in `SSWS <token>`: one header word.
   if (!/^[\x21-\x7e]+$/.test(resolved.apiToken))
     issues.push('apiToken must be non-empty printable ASCII without spaces');

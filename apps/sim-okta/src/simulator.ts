@@ -40,7 +40,8 @@ export interface Simulator {
  */
 export async function buildSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
-  const seed = () => seedDirectory({ users: resolved.users, seed: resolved.seed, now: Date.now() });
+  const seed = () =>
+    seedDirectory({ users: resolved.users, seed: resolved.seed, now: resolved.seedTime ?? Date.now() });
   const state = new SimulatorState(seed(), resolved.apiToken, resolved.rateLimitPerMinute, Date.now());
   const faults = new Faults(BUDGET_KEY, state.tokens, state.windows);
   if (resolved.faults !== undefined) faults.set(resolved.faults);
