@@ -8,6 +8,7 @@ import type { Engine } from '@switchboard/engine';
 import { connectRedis, type Store } from '@switchboard/store';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import { type ChangeFeed, createChangeFeed } from './change-feed/change-feed.js';
 import { connectRoutes } from './connect/plugin.js';
 import { purposeKey } from './cursor-secret.js';
 import { JsonTooDeep } from './errors.js';
@@ -24,6 +25,7 @@ import { installRequestId, requestId } from './plugins/request-id.js';
 import { installStoreAvailability } from './plugins/store-availability.js';
 import type { RouteDeps } from './route-deps.js';
 import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { integratedAccountRoutes } from './routes/integrated-accounts.js';
 import { integrationRoutes } from './routes/integrations.js';
@@ -31,7 +33,9 @@ import { linkTokenRoutes } from './routes/link-tokens.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { passthroughRoutes } from './routes/passthrough.js';
 import { proxyRoutes } from './routes/proxy.js';
+import { syncRoutes } from './routes/sync.js';
 import { unifiedRoutes } from './routes/unified.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { addComponents, sharedSchemas } from './schemas/components.js';
 import type { Settings } from './settings.js';
 import { StoreHealth, type StoreHealthOptions } from './store-health.js';
@@ -47,6 +51,15 @@ export interface BuildOptions {
   redis?: Redis;
   /** Tuning of the cached store ping (tests shorten it). */
   storeHealth?: StoreHealthOptions;
+  /** The change feed's service and jobs; default: built from the settings (BullMQ with `REDIS_URL`), not started. */
+  changeFeed?: ChangeFeed;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sync runs and webhook deliveries; `switchboard serve` starts its jobs, tests drive them. */
+    changeFeed: ChangeFeed;
+  }
 }
 
 type ParserDone = (error: Error | null, body?: unknown) => void;
@@ -88,7 +101,13 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   }
 
   const storeHealth = new StoreHealth(store, options.storeHealth);
+  const changeFeed = options.changeFeed ?? createChangeFeed(engine, store, settings, app.log);
+  app.decorate('changeFeed', changeFeed);
+  app.addHook('onClose', async () => {
+    await changeFeed.jobs.close();
+  });
   const deps: RouteDeps = {
+    changeFeed,
     engine,
     store,
     settings,
@@ -121,6 +140,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     await unifiedRoutes(scope, deps);
     await proxyRoutes(scope, deps);
     await mcpRoutes(scope, deps);
+    await syncRoutes(scope, deps);
+    await eventRoutes(scope, deps);
+    await webhookRoutes(scope, deps);
   });
   await app.register(async (scope) => passthroughRoutes(scope, deps));
   // Encapsulated on purpose: the connect pages bring their own form parser and HTML error page.

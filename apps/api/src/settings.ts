@@ -41,6 +41,8 @@ export interface Settings {
   integrationsDir?: string;
   /** The public origin used in link-token URLs (default: taken from each request's Host). */
   publicUrl?: string;
+  /** `SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS`: webhook URLs may reach loopback and private addresses. */
+  webhookAllowPrivateNetworks: boolean;
   production: boolean;
 }
 
@@ -127,6 +129,11 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     problem('SWITCHBOARD_PUBLIC_URL', 'must be an http:// or https:// URL');
   }
 
+  const allowPrivate = value('SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS') ?? 'false';
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') {
+    problem('SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'must be true or false');
+  }
+
   if (issues.length > 0) {
     throw new SettingsInvalid(
       `invalid settings: ${issues.map((issue) => `${issue.variable} ${issue.message}`).join('; ')}`,
@@ -145,6 +152,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     cacheTtlMs,
     logLevel,
     production: env['NODE_ENV'] === 'production',
+    webhookAllowPrivateNetworks: allowPrivate === 'true',
     ...optional('redisUrl', redisUrl),
     ...optional('encryptionKey', value('SWITCHBOARD_ENCRYPTION_KEY')),
     ...optional('apiKey', value('SWITCHBOARD_API_KEY')),

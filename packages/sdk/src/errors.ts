@@ -20,6 +20,8 @@ export const SDK_ERROR_CODES = {
   passthroughPathInvalid: 'SB_ERR_SDK_PASSTHROUGH_PATH_INVALID',
   /** The API handed back the cursor it was just given; following it would loop forever. */
   cursorRepeated: 'SB_ERR_SDK_CURSOR_REPEATED',
+  /** A webhook delivery whose signature, timestamp or body does not verify ({@link verifyWebhook}). */
+  webhookInvalid: 'SB_ERR_SDK_WEBHOOK_INVALID',
 } as const;
 
 export type SdkErrorCode = (typeof SDK_ERROR_CODES)[keyof typeof SDK_ERROR_CODES];

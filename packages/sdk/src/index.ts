@@ -22,6 +22,21 @@ export type { RateLimit } from './rate-limit.js';
 // Areas of the API
 export type { Admin, CreatedApiKey, Environment } from './resources/admin.js';
 export type {
+  ChangeEvent,
+  EventListParams,
+  Events,
+  EventType,
+  Sync,
+  SyncMode,
+  SyncResource,
+  SyncRun,
+  SyncSettings,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  Webhooks,
+} from './resources/change-feed.js';
+export type {
   AccountCapabilities,
   IntegratedAccount,
   IntegratedAccountCreate,
@@ -52,3 +67,4 @@ export type {
 // Client
 export { DEFAULT_BASE_URL, Switchboard, type SwitchboardOptions } from './switchboard.js';
 export type { FetchLike, HttpMethod } from './transport.js';
+export { verifyWebhook, type WebhookHeaders } from './verify-webhook.js';

@@ -1,8 +1,10 @@
 /**
  * @module The client: `new Switchboard({ apiKey })` and one property per area of the hosted API.
  */
+
 import { SDK_ERROR_CODES, SwitchboardUsageError } from './errors.js';
 import { Admin } from './resources/admin.js';
+import { Events, Sync, Webhooks } from './resources/change-feed.js';
 import { IntegratedAccounts } from './resources/integrated-accounts.js';
 import { Integrations } from './resources/integrations.js';
 import { LinkTokens } from './resources/link-tokens.js';
@@ -38,6 +40,11 @@ export class Switchboard {
   readonly unified: { readonly userDirectory: UserDirectory };
   readonly proxy: ProxyApi;
   readonly admin: Admin;
+  /** Sync settings and runs per integrated account. */
+  readonly sync: Sync;
+  /** The `/events` pull feed. */
+  readonly events: Events;
+  readonly webhooks: Webhooks;
   readonly #transport: Transport;
 
   constructor(options: SwitchboardOptions) {
@@ -65,6 +72,9 @@ export class Switchboard {
     this.unified = { userDirectory: new UserDirectory(this.#transport) };
     this.proxy = new ProxyApi(this.#transport);
     this.admin = new Admin(this.#transport);
+    this.sync = new Sync(this.#transport);
+    this.events = new Events(this.#transport);
+    this.webhooks = new Webhooks(this.#transport);
   }
 
   /** A raw upstream call through `/passthrough/{path}`; the `Response` comes back whatever its status. */
