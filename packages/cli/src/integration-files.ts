@@ -1,9 +1,9 @@
 /**
- * @module Where a command finds an integration by name: `integrations/<name>.yaml` of the repository, and its
- * fixtures under `integrations/fixtures/<name>/`.
+ * @module Where a command finds an integration by name: `integrations/<name>.yaml` of the repository (or of the
+ * folder `--dir` names), and its fixtures under `integrations/fixtures/<name>/`.
  */
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   type CompiledIntegration,
   type ConfigIssue,
@@ -14,21 +14,23 @@ import { isSwitchboardError } from '@switchboard/errors';
 import type { CommandIo } from './command.js';
 import { findRepositoryRoot } from './repository-root.js';
 
-export function integrationsDir(cwd: string): string {
+/** The integrations folder: `dir` (relative to `cwd`) when given, else the repository's `integrations/`. */
+export function integrationsDir(cwd: string, dir?: string): string {
+  if (dir) return resolve(cwd, dir);
   return join(findRepositoryRoot(cwd) ?? cwd, 'integrations');
 }
 
-export function integrationFile(cwd: string, name: string): string {
-  return join(integrationsDir(cwd), `${name}.yaml`);
+export function integrationFile(cwd: string, name: string, dir?: string): string {
+  return join(integrationsDir(cwd, dir), `${name}.yaml`);
 }
 
-export function fixturesDir(cwd: string, name: string): string {
-  return join(integrationsDir(cwd), 'fixtures', name);
+export function fixturesDir(cwd: string, name: string, dir?: string): string {
+  return join(integrationsDir(cwd, dir), 'fixtures', name);
 }
 
 /** The names of every `integrations/*.yaml`. */
-export async function integrationNames(cwd: string): Promise<string[]> {
-  const entries = await readdir(integrationsDir(cwd), { withFileTypes: true }).catch(() => []);
+export async function integrationNames(cwd: string, dir?: string): Promise<string[]> {
+  const entries = await readdir(integrationsDir(cwd, dir), { withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
     .map((e) => e.name.slice(0, -'.yaml'.length))
@@ -39,7 +41,11 @@ export async function integrationNames(cwd: string): Promise<string[]> {
  * Loads an integration for a command, or prints why it cannot (`FILE:LINE:COL message` lines, or the unreadable
  * file) and resolves undefined: commands never end in a stack trace for a bad or missing file.
  */
-export async function loadOrReport(file: string, io: CommandIo): Promise<CompiledIntegration | undefined> {
+export async function loadOrReport(
+  file: string,
+  io: CommandIo,
+  dir?: string,
+): Promise<CompiledIntegration | undefined> {
   try {
     return await loadIntegrationFile(file);
   } catch (error) {
@@ -50,7 +56,7 @@ export async function loadOrReport(file: string, io: CommandIo): Promise<Compile
     }
     if (isSwitchboardError(error, 'SB_ERR_CONFIG_READ')) {
       io.err(
-        `cannot read ${relative(io.cwd, file) || file}: no such integration (looked in ${relative(io.cwd, integrationsDir(io.cwd)) || '.'})`,
+        `cannot read ${relative(io.cwd, file) || file}: no such integration (looked in ${relative(io.cwd, integrationsDir(io.cwd, dir)) || '.'})`,
       );
       return undefined;
     }

@@ -5,14 +5,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CompiledIntegration, createEngine } from '@switchboard/engine';
+import { BodyStore } from './body-store.js';
 import { type Expected, readExpected, readFixture, writeExpected } from './fixture.js';
 import { goldenDiff } from './golden-diff.js';
 import { FILTER_SAMPLES } from './model-samples.js';
 import { DEFAULT_LIMITS, type PlannedScenario, planScenarios } from './plan.js';
-import { fixtureClock } from './record.js';
 import { REPLAY_ORIGIN, startReplay } from './replay.js';
 import { runOperation } from './run-operation.js';
+import { loadScenarioData } from './scenario-data.js';
 import { validateUnifiedRecord } from './unified-schema.js';
+import { FIXTURE_CLOCK, replayTime } from './virtual-time.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'not_covered';
 
@@ -45,8 +47,13 @@ export interface ConformanceOptions {
   onProgress?: (result: ScenarioResult, index: number, total: number) => void;
 }
 
+/**
+ * Replays every planned scenario (the integration's own `scenarios.yaml` ones included). Throws only when that
+ * file is invalid (a located message).
+ */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
-  const plan = planScenarios(options.integration, options.limits ?? DEFAULT_LIMITS).filter(
+  const data = await loadScenarioData(options.fixturesDir);
+  const plan = planScenarios(options.integration, options.limits ?? DEFAULT_LIMITS, data.scenarios).filter(
     (scenario) => !options.only || scenario.name.includes(options.only),
   );
   const results: ScenarioResult[] = [];
@@ -57,6 +64,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     options.onProgress?.(result, index, plan.length);
   }
   crossCheckLimits(plan, outcomes, results);
+  if (options.update) await new BodyStore(options.fixturesDir).prune();
   const count = (status: ScenarioStatus) => results.filter((r) => r.status === status).length;
   return {
     integration: options.integration.name,
@@ -80,13 +88,21 @@ async function replayScenario(
     return { ...base, status: 'not_covered', problems: [`no fixture ${scenario.name}.yaml`] };
   }
   const problems: string[] = [];
-  const fixture = await readFixture(fixturePath);
+  let fixture: Awaited<ReturnType<typeof readFixture>>;
+  try {
+    fixture = await readFixture(fixturePath);
+  } catch (error) {
+    return { ...base, status: 'failed', problems: [`cannot read the fixture: ${(error as Error).message}`] };
+  }
   const replay = startReplay(fixture.exchanges);
+  // The clock the recording ran on; waits advance it instead of passing (no real waiting offline).
+  const time = replayTime(fixture.clock ? Date.parse(fixture.clock) : FIXTURE_CLOCK);
   const engine = createEngine({
     integrations: [options.integration],
     cursorSecret: 'conformance-replay-cursor-secret-0123456789',
     upstreamOverrides: { [options.integration.name]: REPLAY_ORIGIN },
-    clock: fixtureClock(),
+    clock: time.clock,
+    sleep: time.sleep,
   });
   let actual: Expected;
   try {
@@ -148,10 +164,15 @@ function scenarioRules(
     case 'unauthorized':
       expectError(undefined, ['SB_ERR_AUTH_NEEDS_REAUTH', 'SB_ERR_AUTH_INVALID_CREDENTIALS']);
       return problems;
+    case 'custom':
+      if (scenario.custom?.expect_error) {
+        expectError(undefined, [scenario.custom.expect_error]);
+        return problems;
+      }
   }
   if ('error' in actual) return [`unexpected error ${actual.error.code}: ${actual.error.message ?? ''}`];
   const records = 'records' in actual ? actual.records : [actual.record];
-  if (scenario.kind !== 'delete') {
+  if (scenario.method !== 'delete') {
     records.forEach((record, i) => {
       for (const problem of validateUnifiedRecord(scenario.model, scenario.resource, record)) {
         problems.push(

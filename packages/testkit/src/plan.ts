@@ -5,6 +5,7 @@
  */
 import type { CompiledIntegration } from '@switchboard/engine';
 import type { OperationMethod } from './fixture.js';
+import type { CustomScenario } from './scenario-data.js';
 
 export type ScenarioKind =
   | 'list'
@@ -18,7 +19,9 @@ export type ScenarioKind =
   | 'unauthorized'
   | 'token_refresh'
   | 'rate_limited'
-  | 'server_error';
+  | 'server_error'
+  /** Declared by the integration's own `scenarios.yaml`. */
+  | 'custom';
 
 export interface PlannedScenario {
   /** The fixture file name without extension, e.g. `users.list.limit-30`. */
@@ -30,6 +33,8 @@ export interface PlannedScenario {
   kind: ScenarioKind;
   limit?: number;
   filter?: string;
+  /** For `custom` scenarios: what `scenarios.yaml` declares. */
+  custom?: CustomScenario;
 }
 
 /**
@@ -47,7 +52,15 @@ export function filterSlug(filter: string): string {
   return filter.replace(/\[(\w+)\]/g, '-$1').replace(/[^a-z0-9-]+/gi, '-');
 }
 
-export function planScenarios(integration: CompiledIntegration, limits = DEFAULT_LIMITS): PlannedScenario[] {
+/**
+ * Every scenario the integration must cover: those its file implies, then `custom` ones (from the fixtures
+ * folder's `scenarios.yaml`, see `loadScenarioData`).
+ */
+export function planScenarios(
+  integration: CompiledIntegration,
+  limits = DEFAULT_LIMITS,
+  custom: readonly CustomScenario[] = [],
+): PlannedScenario[] {
   const plan: PlannedScenario[] = [];
   const unified = integration.definition.unified ?? {};
   let firstList: { model: string; resource: string } | undefined;
@@ -93,5 +106,25 @@ export function planScenarios(integration: CompiledIntegration, limits = DEFAULT
     errors('token_refresh', firstList, 'token-refresh');
   errors('rate_limited', firstList, 'rate-limited');
   errors('server_error', firstList, 'server-error');
+
+  const planned = new Set(plan.map((s) => s.name));
+  for (const scenario of custom) {
+    if (planned.has(scenario.name)) {
+      throw new Error(`scenarios.yaml: ${scenario.name} is already a planned scenario; choose another name`);
+    }
+    const model =
+      scenario.model ??
+      Object.entries(unified).find(([, resources]) => resources && scenario.resource in resources)?.[0] ??
+      Object.keys(unified)[0] ??
+      'user-directory';
+    plan.push({
+      name: scenario.name,
+      model,
+      resource: scenario.resource,
+      method: scenario.method,
+      kind: 'custom',
+      custom: scenario,
+    });
+  }
   return plan;
 }

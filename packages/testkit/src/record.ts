@@ -1,18 +1,26 @@
 /**
- * @module `switchboard record`: runs the planned scenarios of an integration against a live upstream (the
- * simulator or a real account) through the real engine, and writes scrubbed fixtures and expected outputs.
+ * @module `switchboard record`: runs the planned scenarios of an integration against a live upstream (a simulator
+ * or a real sandbox account) through the real engine, and writes scrubbed fixtures and expected outputs. Every
+ * scenario runs on a frozen clock stored in its fixture; fault scenarios are made by the recording proxy itself.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CompiledIntegration, createEngine } from '@switchboard/engine';
+import { BodyStore } from './body-store.js';
 import { type Expected, type Fixture, writeExpected, writeFixture } from './fixture.js';
 import { DEFAULT_LIMITS, type PlannedScenario, planScenarios } from './plan.js';
+import { recorderFault } from './recorder-faults.js';
 import { startRecordingProxy } from './recording-proxy.js';
+import { REPLAY_ORIGIN } from './replay.js';
+import { timeHeaders } from './reset-headers.js';
 import { runOperation } from './run-operation.js';
+import { loadScenarioData, type ScenarioData } from './scenario-data.js';
 import { type RecordingContext, scenarioOperation } from './scenario-input.js';
 import { placeholder, Scrubber } from './scrubber.js';
-import { type FaultControl, simulatorFaults } from './simulator-faults.js';
+import { FIXTURE_CLOCK, recordingTime } from './virtual-time.js';
+
+export { FIXTURE_CLOCK, fixtureClock } from './virtual-time.js';
 
 export interface RecordOptions {
   integration: CompiledIntegration;
@@ -25,26 +33,28 @@ export interface RecordOptions {
   limits?: readonly [number, number];
   /** Only scenarios whose name contains this. */
   only?: string;
+  /**
+   * Suffix of the records the writes create (`conformance.<run>`). Fixed by default so that re-recording leaves
+   * no diff; change it when an earlier recording left a record behind.
+   */
+  runId?: string;
+  /** The integration's own scenario data; read from `outDir/scenarios.yaml` when absent. */
+  scenarioData?: ScenarioData;
+  /** How a wait really waits while recording (injectable for tests). */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   onProgress?: (line: string) => void;
 }
 
 export interface RecordResult {
   written: string[];
   skipped: { name: string; reason: string }[];
+  /** Scenarios that ended in an outcome they did not ask for; nothing was written for them. */
+  failed: { name: string; reason: string }[];
 }
 
-/** Where the clock of every recorded and replayed operation starts, so `$now` is the same on both. */
-export const FIXTURE_CLOCK = Date.parse('2026-01-01T00:00:00.000Z');
+export const DEFAULT_RUN_ID = 'r1';
 
-/**
- * A clock that starts at {@link FIXTURE_CLOCK} and then moves with real time: frozen time would never let a
- * rate-limit window or a Retry-After wait pass.
- */
-export function fixtureClock(): () => number {
-  const started = performance.now();
-  return () => FIXTURE_CLOCK + Math.floor(performance.now() - started);
-}
-
+// Writes run in this order so that each finds what it needs (a user to update, a role to assign).
 const WRITE_ORDER = [
   'users.create',
   'errors.conflict',
@@ -58,6 +68,14 @@ const WRITE_ORDER = [
 ];
 
 function rank(scenario: PlannedScenario): number {
+  if (scenario.kind === 'custom') {
+    // After the generic create/update of its resource (what it usually builds on), before its delete.
+    if (scenario.method === 'list' || scenario.method === 'get') return 250;
+    const after = [`${scenario.resource}.update`, `${scenario.resource}.create`]
+      .map((name) => WRITE_ORDER.indexOf(name))
+      .find((i) => i >= 0);
+    return after === undefined ? 399 : 300 + after + 0.5;
+  }
   const write = WRITE_ORDER.indexOf(scenario.name);
   if (write >= 0) return 300 + write;
   const kinds = ['list', 'get', 'filter'];
@@ -66,41 +84,34 @@ function rank(scenario: PlannedScenario): number {
   return ['create', 'update', 'delete'].includes(scenario.kind) ? 350 : 400;
 }
 
-const FAULTS: Partial<Record<PlannedScenario['kind'], Parameters<FaultControl['set']>[0]>> = {
-  token_refresh: { expire_tokens_after_calls: 1 },
-  rate_limited: { rate_limit_storm: { count: 1, reset_seconds: 1 } },
-  server_error: { error_burst: { count: 1, status: 503 } },
-};
+// Report upstream calls every so many, so a long recording shows it is alive.
+const PROGRESS_EVERY = 50;
 
 export async function recordIntegration(options: RecordOptions): Promise<RecordResult> {
   const { integration } = options;
   const progress = options.onProgress ?? (() => {});
-  const plan = planScenarios(integration, options.limits ?? DEFAULT_LIMITS)
+  const data = options.scenarioData ?? (await loadScenarioData(options.outDir));
+  const plan = planScenarios(integration, options.limits ?? DEFAULT_LIMITS, data.scenarios)
     .filter((s) => !options.only || s.name.includes(options.only))
     .sort((a, b) => rank(a) - rank(b));
   const context: RecordingContext = {
-    run: randomBytes(3).toString('hex'),
+    run: options.runId ?? DEFAULT_RUN_ID,
     listed: new Map(),
     created: new Map(),
+    bodies: data.bodies,
   };
-  const faults = await simulatorFaults(options.against);
   const secrets = [...integration.secretFields];
-  const result: RecordResult = { written: [], skipped: [] };
+  const headersInTime = timeHeaders(integration);
+  const sessionStart = Date.now();
+  const result: RecordResult = { written: [], skipped: [], failed: [] };
   await mkdir(options.outDir, { recursive: true });
 
   for (const [index, scenario] of plan.entries()) {
     const step = `[${index + 1}/${plan.length}] ${scenario.name}`;
     const operation = scenarioOperation(scenario, context);
-    const fault = FAULTS[scenario.kind];
-    const skip =
-      'skip' in operation
-        ? operation.skip
-        : fault && !faults
-          ? 'the upstream offers no fault injection'
-          : undefined;
-    if (skip || 'skip' in operation) {
-      result.skipped.push({ name: scenario.name, reason: skip ?? 'skipped' });
-      progress(`${step} skipped: ${skip}`);
+    if ('skip' in operation) {
+      result.skipped.push({ name: scenario.name, reason: operation.skip });
+      progress(`${step} skipped: ${operation.skip}`);
       continue;
     }
     const connection =
@@ -110,46 +121,89 @@ export async function recordIntegration(options: RecordOptions): Promise<RecordR
           )
         : options.connection;
 
-    const proxy = await startRecordingProxy(options.against);
+    const time = recordingTime(FIXTURE_CLOCK, options.wait);
+    const fault = recorderFault(scenario.kind, integration);
+    const proxy = await startRecordingProxy(options.against, {
+      recordedOrigin: REPLAY_ORIGIN,
+      clock: time.clock,
+      timeHeaders: headersInTime,
+      sessionStart,
+      ...(fault ? { fault } : {}),
+      onExchange: (count) => {
+        if (count % PROGRESS_EVERY === 0) progress(`${step} … ${count} upstream calls`);
+      },
+    });
     const engine = createEngine({
       integrations: [integration],
       cursorSecret: randomBytes(32),
       upstreamOverrides: { [integration.name]: proxy.url },
-      clock: fixtureClock(),
+      clock: time.clock,
+      sleep: time.sleep,
     });
     let outcome: Expected;
     try {
-      if (fault) await faults?.set(fault);
       outcome = await runOperation(
         { engine, integration: integration.name, account: { id: `conformance-${context.run}`, connection } },
         operation,
       );
+    } catch (error) {
+      outcome = { error: { code: 'CRASHED', message: (error as Error).message } };
     } finally {
-      if (fault) await faults?.clear();
       await engine.close();
       await proxy.close();
+    }
+    const exchanges = proxy.take();
+    const problem =
+      outcomeProblem(scenario, outcome) ??
+      (fault && fault.made === 0
+        ? `the recorder's ${fault.kind.replace('_', '-')} fault was never used: the operation made no data call`
+        : undefined);
+    if (problem) {
+      result.failed.push({ name: scenario.name, reason: problem });
+      progress(`${step} FAILED: ${problem}`);
+      continue;
     }
     learn(scenario, outcome, context);
 
     const scrubber = new Scrubber(
       Object.fromEntries(secrets.flatMap((k) => (connection[k] ? [[k, connection[k]]] : []))),
     );
+    // The operation first: a password in its body is then scrubbed wherever the mapping put it upstream.
+    const scrubbedOperation = scrubber.value(operation);
     const fixture: Fixture = {
       scenario: scenario.name,
       integration: integration.name,
       description: describeScenario(scenario),
-      operation,
+      operation: scrubbedOperation,
+      clock: new Date(FIXTURE_CLOCK).toISOString(),
       connection: Object.fromEntries(
         Object.entries(connection).map(([k, v]) => [k, secrets.includes(k) ? placeholder(k) : v]),
       ),
-      exchanges: proxy.take().map((exchange) => scrubber.exchange(exchange)),
+      exchanges: exchanges.map((exchange) => scrubber.exchange(exchange)),
     };
     await writeFixture(join(options.outDir, `${scenario.name}.yaml`), fixture);
-    await writeExpected(join(options.outDir, `${scenario.name}.expected.yaml`), outcome);
+    await writeExpected(join(options.outDir, `${scenario.name}.expected.yaml`), scrubber.value(outcome));
     result.written.push(scenario.name);
     progress(`${step} recorded ${fixture.exchanges.length} exchange(s)`);
   }
+  await new BodyStore(options.outDir).prune();
   return result;
+}
+
+const ASKS_FOR_ERROR = new Set<PlannedScenario['kind']>(['not_found', 'conflict', 'unauthorized']);
+
+/** Why the outcome is not what the scenario asked for, or undefined when it is. */
+export function outcomeProblem(scenario: PlannedScenario, outcome: Expected): string | undefined {
+  const wanted = scenario.custom?.expect_error;
+  if ('error' in outcome) {
+    if (ASKS_FOR_ERROR.has(scenario.kind)) return undefined;
+    if (wanted && outcome.error.code === wanted) return undefined;
+    const status = outcome.error.status ? ` (upstream ${outcome.error.status})` : '';
+    return `ended in ${outcome.error.code}${status}${wanted ? `, expected ${wanted}` : ''}: ${outcome.error.message ?? ''}`;
+  }
+  if (ASKS_FOR_ERROR.has(scenario.kind) || wanted)
+    return `expected ${wanted ?? 'an error'}, got a successful answer`;
+  return undefined;
 }
 
 function learn(scenario: PlannedScenario, outcome: Expected, context: RecordingContext): void {
@@ -174,11 +228,13 @@ function describeScenario(scenario: PlannedScenario): string {
     case 'unauthorized':
       return 'credentials the upstream refuses answer a typed auth error';
     case 'token_refresh':
-      return 'a token that stops working mid-list is refreshed once and the list completes';
+      return 'a 401 on a data call (made by the recorder) is met by refreshing the token once; the list completes';
     case 'rate_limited':
-      return 'a 429 is waited out (Retry-After) and the list completes';
+      return 'a 429 with the declared rate-limit headers (made by the recorder) is waited out; the list completes';
     case 'server_error':
-      return 'a 503 is retried and the list completes';
+      return 'a 503 (made by the recorder) is retried and the list completes';
+    case 'custom':
+      return scenario.custom?.description ?? `${scenario.resource}.${scenario.method} (scenarios.yaml)`;
     default:
       return `${scenario.resource}.${scenario.kind} maps the request and the response`;
   }

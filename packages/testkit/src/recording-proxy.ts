@@ -1,12 +1,19 @@
 /**
  * @module A local HTTP server that forwards every request to a live upstream and keeps each exchange. The engine
- * is pointed at it as its base URL, so recording needs no hook inside the engine.
+ * is pointed at it as its base URL, so recording needs no hook inside the engine. On the way back it rewrites the
+ * upstream's origin (absolute links), moves epoch-style time headers and session timestamps onto the frozen clock,
+ * drops volatile headers, and — for fault scenarios — answers a data call itself (see `recorder-faults.ts`).
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Exchange } from './fixture.js';
+import type { Exchange, RecordedRequest, RecordedResponse } from './fixture.js';
+import { ORIGIN_ROOT, originRewrite } from './origin-rewrite.js';
+import type { RecorderFault } from './recorder-faults.js';
+import { shiftToClock, steadySeconds, type TimeHeader } from './reset-headers.js';
+import { normaliseTimestamps } from './timestamp-normalisation.js';
 
-// Headers that differ on every run or describe the connection, not the API: left out of fixtures.
+// Headers that differ on every run or describe the connection, not the API: left out of fixtures and hidden from
+// the engine, so record and replay see the same thing.
 const NOISE = new Set([
   'connection',
   'keep-alive',
@@ -15,13 +22,51 @@ const NOISE = new Set([
   'content-encoding',
   'date',
   'etag',
-  'x-request-id',
+  'age',
+  'expires',
+  'last-modified',
+  'vary',
+  'server',
+  'via',
+  'alt-svc',
+  'nel',
+  'report-to',
+  'p3p',
+  'pragma',
+  'cache-control',
+  'strict-transport-security',
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'x-xss-protection',
+  'x-powered-by',
   'x-runtime',
+  'server-timing',
   'host',
   'user-agent',
   'accept',
   'accept-encoding',
 ]);
+// Per-request identifiers and tracing, whatever the vendor calls them.
+const NOISE_PATTERN =
+  /(^|-)(request|correlation|trace|span)-?id$|^x-ms-ags-|^cf-|^x-amz-|^x-cache|^x-served-by|^access-control-/;
+
+const isNoise = (name: string) => NOISE.has(name) || NOISE_PATTERN.test(name);
+
+export interface RecordingProxyOptions {
+  /** The origin written into fixtures wherever the upstream named its own (the replay origin). */
+  recordedOrigin?: string;
+  /** A fault to make instead of forwarding one data call. */
+  fault?: RecorderFault;
+  /** The engine's (frozen) clock: fault headers and normalised times are written on it. */
+  clock?: () => number;
+  /** Time-valued headers whose absolute values (epochs, dates) move onto `clock`. */
+  timeHeaders?: TimeHeader[];
+  /** When the recording session began: timestamps since then move onto `clock`. */
+  sessionStart?: number;
+  /** Called after each exchange with the count so far (progress on long recordings). */
+  onExchange?: (count: number) => void;
+}
 
 export interface RecordingProxy {
   url: string;
@@ -35,7 +80,7 @@ function keptHeaders(headers: Headers | IncomingMessage['headers']): Record<stri
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    if (value === undefined || NOISE.has(lower)) continue;
+    if (value === undefined || isNoise(lower)) continue;
     out[lower] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
@@ -63,51 +108,119 @@ function splitQuery(search: URLSearchParams): Record<string, string | string[]> 
   return query;
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+const isTokenGrant = (request: RecordedRequest) =>
+  request.body !== null && typeof request.body === 'object' && 'grant_type' in request.body;
+
+/**
+ * A token's lifetime counts down from when the upstream issued it: rounded down to the whole minute, re-recording
+ * does not change it (and the engine refreshes a few seconds early at worst).
+ */
+function steadyLifetime(json: string): string {
+  return json.replace(/("expires_in"\s*:\s*)(\d+)/, (match, key: string, seconds: string) =>
+    Number(seconds) > 60 ? `${key}${Math.floor(Number(seconds) / 60) * 60}` : match,
+  );
+}
+
+const bodyText = (body: unknown) =>
+  body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+
+export async function startRecordingProxy(
+  target: string,
+  options: RecordingProxyOptions = {},
+): Promise<RecordingProxy> {
   const origin = new URL(target);
   // The engine's base URL becomes the proxy's root, so the target's own base path is put back in front.
   const basePath = origin.pathname.replace(/\/$/, '');
+  const rewrite = originRewrite(target);
+  const recordedOrigin = options.recordedOrigin ?? 'http://upstream.replay.invalid';
   let exchanges: Exchange[] = [];
+  let proxyUrl = '';
+
+  /** The upstream's answer as both the engine and the fixture see it, but for the origin. */
+  const normalise = (
+    request: RecordedRequest,
+    status: number,
+    headers: Record<string, string>,
+    text: string,
+    type?: string,
+  ) => {
+    const now = options.clock?.();
+    let body = text;
+    const out = { ...headers };
+    if (now !== undefined) {
+      for (const { name, format } of options.timeHeaders ?? []) {
+        const value = out[name];
+        if (value === undefined) continue;
+        out[name] =
+          format === 'delta_seconds' || format === 'auto'
+            ? steadySeconds(value)
+            : shiftToClock(value, format, Date.now(), now);
+      }
+      if (options.sessionStart !== undefined && type?.includes('json'))
+        body = normaliseTimestamps(body, options.sessionStart, now);
+      if (isTokenGrant(request) && type?.includes('json')) body = steadyLifetime(body);
+    }
+    return { status, headers: out, text: body };
+  };
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    const url = new URL(basePath + (req.url ?? '/'), origin);
-    const forwardHeaders = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || ['host', 'connection', 'content-length', 'accept-encoding'].includes(name))
-        continue;
-      forwardHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const incoming = new URL(req.url ?? '/', 'http://proxy.invalid');
+    const outsideBase = incoming.pathname === ORIGIN_ROOT || incoming.pathname.startsWith(`${ORIGIN_ROOT}/`);
+    const upstreamPath = outsideBase
+      ? incoming.pathname.slice(ORIGIN_ROOT.length) || '/'
+      : basePath + incoming.pathname;
+    const url = new URL(upstreamPath + incoming.search, origin);
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: incoming.pathname,
+      query: splitQuery(incoming.searchParams),
+      headers: keptHeaders(req.headers),
+      ...(raw.length > 0 ? { body: decodeBody(raw.toString('utf8'), req.headers['content-type']) } : {}),
+    };
     try {
-      const upstream = await fetch(url, {
-        method: req.method ?? 'GET',
-        headers: forwardHeaders,
-        ...(raw.length > 0 ? { body: raw } : {}),
-        redirect: 'manual',
-      });
-      const text = await upstream.text();
-      const requestHeaders = keptHeaders(req.headers);
-      exchanges.push({
-        request: {
-          method: req.method ?? 'GET',
-          path: url.pathname.slice(basePath.length) || '/',
-          query: splitQuery(url.searchParams),
-          headers: requestHeaders,
-          ...(raw.length > 0 ? { body: decodeBody(raw.toString('utf8'), req.headers['content-type']) } : {}),
-        },
-        response: {
-          status: upstream.status,
-          headers: keptHeaders(upstream.headers),
-          ...(text !== ''
-            ? { body: decodeBody(text, upstream.headers.get('content-type') ?? undefined) }
-            : {}),
-        },
-      });
-      const headers = keptHeaders(upstream.headers);
-      res.writeHead(upstream.status, headers);
-      res.end(text);
+      let answer: { status: number; headers: Record<string, string>; text: string };
+      const made = options.fault?.answer(request, options.clock?.() ?? Date.now());
+      if (made) {
+        answer = { status: made.status, headers: made.headers, text: bodyText(made.body) };
+      } else {
+        const forwardHeaders = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (
+            value === undefined ||
+            ['host', 'connection', 'content-length', 'accept-encoding'].includes(name)
+          )
+            continue;
+          forwardHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const upstream = await fetch(url, {
+          method: request.method,
+          headers: forwardHeaders,
+          ...(raw.length > 0 ? { body: raw } : {}),
+          redirect: 'manual',
+        });
+        answer = normalise(
+          request,
+          upstream.status,
+          keptHeaders(upstream.headers),
+          await upstream.text(),
+          upstream.headers.get('content-type') ?? undefined,
+        );
+      }
+      const headersFor = (to: string) =>
+        Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k, rewrite.apply(v, to)]));
+      const storedText = rewrite.apply(answer.text, recordedOrigin);
+      const response: RecordedResponse = {
+        status: answer.status,
+        headers: headersFor(recordedOrigin),
+        ...(storedText !== '' ? { body: decodeBody(storedText, answer.headers['content-type']) } : {}),
+      };
+      exchanges.push({ request, response });
+      options.onExchange?.(exchanges.length);
+      res.writeHead(answer.status, headersFor(proxyUrl));
+      res.end(rewrite.apply(answer.text, proxyUrl));
     } catch (error) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`recording proxy could not reach ${origin.origin}: ${(error as Error).message}`);
@@ -116,13 +229,18 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  proxyUrl = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: proxyUrl,
     take() {
       const taken = exchanges;
       exchanges = [];
       return taken;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

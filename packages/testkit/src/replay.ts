@@ -1,12 +1,13 @@
 /**
  * @module Serves recorded exchanges through nock so the real engine code path runs offline. Matching is strict:
- * method, path, query and body must equal a recorded request that has not been used yet; anything else is
- * reported with the closest recorded request.
+ * method, path, query and body must equal a recorded request that has not been used yet — a scrubbed secret
+ * (`<scrubbed:…>`) matching any value in its place; anything else is reported, scrubbed, with the closest
+ * recorded request.
  */
-import { isDeepStrictEqual } from 'node:util';
 import './promise-with-resolvers.js';
 import nock from 'nock';
 import type { Exchange, RecordedRequest } from './fixture.js';
+import { matchesScrubbed, Scrubber } from './scrubber.js';
 
 export interface Replay {
   /** Requests the engine made that match no recorded exchange, each with the closest recorded one. */
@@ -85,9 +86,9 @@ export function startReplay(exchanges: Exchange[]): Replay {
           ({ exchange, used }) =>
             !used &&
             exchange.request.method === actual.method &&
-            exchange.request.path === actual.path &&
-            isDeepStrictEqual(exchange.request.query, actual.query) &&
-            isDeepStrictEqual(exchange.request.body, actual.body),
+            matchesScrubbed(exchange.request.path, actual.path) &&
+            matchesScrubbed(exchange.request.query, actual.query) &&
+            matchesScrubbed(exchange.request.body, actual.body),
         );
         if (match) {
           match.used = true;
@@ -95,7 +96,8 @@ export function startReplay(exchanges: Exchange[]): Replay {
           const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
           return [status, text, headers];
         }
-        const wanted = describe(actual);
+        // The report may end up in CI logs: secrets by name (a password in a body) never reach it.
+        const wanted = describe(new Scrubber().value(actual));
         const closest = pending
           .map(({ exchange }) => describe(exchange.request))
           .sort((a, b) => distance(wanted, a) - distance(wanted, b))[0];

@@ -5,6 +5,7 @@
 import type { ScenarioOperation } from './fixture.js';
 import { FILTER_SAMPLES, WRITE_SAMPLES } from './model-samples.js';
 import type { PlannedScenario } from './plan.js';
+import type { ScenarioData } from './scenario-data.js';
 
 type UnifiedRecord = Record<string, unknown>;
 
@@ -13,6 +14,8 @@ export interface RecordingContext {
   run: string;
   listed: Map<string, UnifiedRecord[]>;
   created: Map<string, string>;
+  /** The integration's own write bodies (`scenarios.yaml`), preferred to the model's samples. */
+  bodies?: ScenarioData['bodies'];
 }
 
 /** An id no upstream will have. */
@@ -27,9 +30,11 @@ function pickFilterValue(resource: string, filter: string, records: UnifiedRecor
   if (!sample) return undefined;
   const values = records.map((r) => sample.pick(r)).filter((v): v is string => v !== undefined && v !== '');
   if (values.length === 0) return undefined;
-  // Range filters take a value that keeps some records and drops others; equality takes the first.
-  if (filter.endsWith('[lt]')) return [...values].sort().at(-1);
-  if (filter.endsWith('[gte]')) return [...values].sort()[Math.floor(values.length / 2)];
+  // Range filters take a value that keeps a few records (about a tenth: small fixtures) and drops the others;
+  // equality takes the first.
+  const sorted = [...values].sort();
+  if (filter.endsWith('[lt]')) return sorted[Math.max(1, Math.floor(sorted.length / 10))] ?? sorted.at(-1);
+  if (filter.endsWith('[gte]')) return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
   return values[0];
 }
 
@@ -66,9 +71,11 @@ export function scenarioOperation(
         ? { ...base, method: 'create', body }
         : { skip: `no sample body to create ${scenario.resource}` };
     }
+    case 'custom':
+      return customOperation(scenario, context);
     case 'update': {
       const id = context.created.get(scenario.resource);
-      const body = WRITE_SAMPLES[scenario.resource]?.update;
+      const body = context.bodies?.[scenario.resource]?.update ?? WRITE_SAMPLES[scenario.resource]?.update;
       if (!id || !body) return { skip: `nothing created to update in ${scenario.resource}` };
       return { ...base, method: 'update', id, body: fillRun(body, context.run) };
     }
@@ -89,6 +96,41 @@ function createBody(resource: string, context: RecordingContext): Record<string,
       ? { user_id: user, role_id: role }
       : undefined;
   }
-  const body = WRITE_SAMPLES[resource]?.create;
+  const body = context.bodies?.[resource]?.create ?? WRITE_SAMPLES[resource]?.create;
   return body ? fillRun(body, context.run) : undefined;
+}
+
+/** A `scenarios.yaml` scenario with `{{run}}`, `{{created.<resource>}}` and `{{listed.<resource>}}` filled in. */
+function customOperation(
+  scenario: PlannedScenario,
+  context: RecordingContext,
+): ScenarioOperation | { skip: string } {
+  const custom = scenario.custom;
+  if (!custom) return { skip: 'not a custom scenario' };
+  let missing: string | undefined;
+  const fill = <T>(value: T): T =>
+    JSON.parse(
+      JSON.stringify(value).replace(
+        /\{\{\s*(run|created\.(\w+)|listed\.(\w+))\s*\}\}/g,
+        (_, what, created, listed) => {
+          if (what === 'run') return context.run;
+          const id = created
+            ? context.created.get(created)
+            : (context.listed.get(listed)?.[0]?.['id'] as string | undefined);
+          if (typeof id !== 'string')
+            missing ??= created ? `nothing created in ${created}` : `no ${listed} listed`;
+          return String(id ?? '');
+        },
+      ),
+    ) as T;
+  const operation: ScenarioOperation = fill({
+    model: scenario.model,
+    resource: scenario.resource,
+    method: custom.method,
+    ...(custom.id !== undefined ? { id: custom.id } : {}),
+    ...(custom.body ? { body: custom.body } : {}),
+    ...(custom.filters ? { filters: custom.filters } : {}),
+    ...(custom.limit !== undefined ? { limit: custom.limit } : {}),
+  });
+  return missing ? { skip: missing } : operation;
 }

@@ -12,6 +12,38 @@ export function placeholder(name: string): string {
   return `<scrubbed:${name.toLowerCase()}>`;
 }
 
+const PLACEHOLDER = /<scrubbed:[^>]*>/g;
+
+/**
+ * Whether a value the engine sent matches a recorded (scrubbed) one: equal, where each placeholder in a recorded
+ * string stands for any text (a password, a signature or a token the replay cannot reproduce).
+ */
+export function matchesScrubbed(recorded: unknown, actual: unknown): boolean {
+  if (typeof recorded === 'string' && typeof actual === 'string') {
+    if (!recorded.includes('<scrubbed:')) return recorded === actual;
+    const pattern = recorded
+      .split(PLACEHOLDER)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s\\S]*');
+    return new RegExp(`^${pattern}$`).test(actual);
+  }
+  if (Array.isArray(recorded) && Array.isArray(actual)) {
+    return recorded.length === actual.length && recorded.every((item, i) => matchesScrubbed(item, actual[i]));
+  }
+  if (recorded !== null && actual !== null && typeof recorded === 'object' && typeof actual === 'object') {
+    if (Array.isArray(recorded) || Array.isArray(actual)) return false;
+    const a = Object.keys(recorded);
+    const b = Object.keys(actual);
+    return (
+      a.length === b.length &&
+      a.every((key) =>
+        matchesScrubbed((recorded as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key]),
+      )
+    );
+  }
+  return Object.is(recorded, actual);
+}
+
 export class Scrubber {
   readonly #values = new Map<string, string>();
 
@@ -38,6 +70,15 @@ export class Scrubber {
       },
       response: { ...exchange.response, headers: this.#headers(exchange.response.headers) },
     });
+  }
+
+  /**
+   * Scrubs any value (an operation's body, a request about to be printed): learns secrets from it by name, then
+   * replaces every known secret value.
+   */
+  value<T>(value: T): T {
+    this.#learn(value);
+    return this.#replace(value);
   }
 
   #headers(headers: Record<string, string>): Record<string, string> {

@@ -7,7 +7,7 @@ import { type ConformanceReport, formatReport, runConformance } from '@switchboa
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, integrationNames, loadOrReport } from '../integration-files.js';
 
-const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json] [--only TEXT]
+const USAGE = `Usage: switchboard conformance [INTEGRATION...] [--update] [--json] [--only TEXT] [--dir PATH]
 
 Replays integrations/fixtures/<integration>/ through the engine, offline, and checks every scenario the
 integration file implies: full pagination at two page sizes, get, each filter, writes, errors, token refresh.
@@ -15,7 +15,8 @@ Without INTEGRATION, checks every integrations/*.yaml.
 
   --update     accept the current output as expected (rewrites *.expected.yaml)
   --json       print the report as JSON on stdout (progress still goes to stderr)
-  --only TEXT  run only scenarios whose name contains TEXT`;
+  --only TEXT  run only scenarios whose name contains TEXT
+  --dir PATH   the integrations folder (default: integrations/ of the repository)`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -29,28 +30,36 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  const names = parsed.positionals.length > 0 ? parsed.positionals : await integrationNames(io.cwd);
+  const dir = parsed.values.dir;
+  const names = parsed.positionals.length > 0 ? parsed.positionals : await integrationNames(io.cwd, dir);
   if (names.length === 0) {
     io.err('no integrations found');
     return EXIT.problems;
   }
   const reports: ConformanceReport[] = [];
   for (const name of names) {
-    const integration = await loadOrReport(integrationFile(io.cwd, name), io);
+    const integration = await loadOrReport(integrationFile(io.cwd, name, dir), io, dir);
     if (!integration) return EXIT.problems;
     io.err(`conformance: ${name}`);
-    const report = await runConformance({
-      integration,
-      fixturesDir: fixturesDir(io.cwd, name),
-      update: parsed.values.update ?? false,
-      ...(parsed.values.only ? { only: parsed.values.only } : {}),
-      onProgress: (result, index, total) => {
-        const mark = result.status === 'passed' ? '✓' : result.status === 'failed' ? '✗' : '·';
-        io.err(
-          `  [${index + 1}/${total}] ${mark} ${result.name}${result.status === 'not_covered' ? ' (not covered)' : ''}`,
-        );
-      },
-    });
+    let report: ConformanceReport;
+    try {
+      report = await runConformance({
+        integration,
+        fixturesDir: fixturesDir(io.cwd, name, dir),
+        update: parsed.values.update ?? false,
+        ...(parsed.values.only ? { only: parsed.values.only } : {}),
+        onProgress: (result, index, total) => {
+          const mark = result.status === 'passed' ? '✓' : result.status === 'failed' ? '✗' : '·';
+          io.err(
+            `  [${index + 1}/${total}] ${mark} ${result.name}${result.status === 'not_covered' ? ' (not covered)' : ''}`,
+          );
+        },
+      });
+    } catch (error) {
+      // An invalid scenarios.yaml: its located problems, not a stack trace.
+      io.err(`cannot check ${name}: ${(error as Error).message}`);
+      return EXIT.problems;
+    }
     if (report.results.length === 0) {
       io.err(`no ${name} scenario matches --only ${parsed.values.only ?? ''}`);
       return EXIT.usage;
@@ -71,6 +80,7 @@ function parse(args: string[]) {
       update: { type: 'boolean' },
       json: { type: 'boolean' },
       only: { type: 'string' },
+      dir: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -79,7 +89,7 @@ function parse(args: string[]) {
 
 export const conformance: Command = {
   name: 'conformance',
-  synopsis: 'conformance [INTEGRATION...] [--update] [--json]',
+  synopsis: 'conformance [INTEGRATION...] [--update] [--json] [--dir PATH]',
   summary: 'Replay recorded fixtures through each integration and check the unified output',
   run,
 };

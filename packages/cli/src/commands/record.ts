@@ -3,19 +3,25 @@
  * live upstream and writes scrubbed fixtures for `switchboard conformance`.
  */
 import { parseArgs } from 'node:util';
-import { recordIntegration } from '@switchboard/testkit';
+import { DEFAULT_RUN_ID, recordIntegration } from '@switchboard/testkit';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, loadOrReport } from '../integration-files.js';
 
 const USAGE = `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
+                         [--dir PATH] [--run-id ID]
 
 Runs every scenario conformance needs against a live upstream (a simulator or a sandbox account) and writes
 scrubbed fixtures to integrations/fixtures/<INTEGRATION>/. Writes create, change and delete records there.
+The 429, 503 and token-expiry scenarios are made by the recorder itself. Exits 1, naming the scenario, when a
+scenario ends in an error it did not ask for.
 
-  --against URL            the upstream base URL (replaces the integration's base_url)
+  --against URL            the upstream base URL (replaces the integration's base_url, base path included)
   --connection NAME=VALUE  a connection field; repeat for each. Secret fields are better passed as
                            SWITCHBOARD_CONNECTION_<NAME> environment variables (kept out of shell history).
-  --only TEXT              record only scenarios whose name contains TEXT`;
+  --only TEXT              record only scenarios whose name contains TEXT
+  --dir PATH               the integrations folder (default: integrations/ of the repository)
+  --run-id ID              suffix of the records the writes create (default ${DEFAULT_RUN_ID}); change it when an
+                           earlier recording left one behind`;
 
 async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -34,7 +40,8 @@ async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = proce
     io.err(USAGE);
     return EXIT.usage;
   }
-  const integration = await loadOrReport(integrationFile(io.cwd, name), io);
+  const dir = parsed.values.dir;
+  const integration = await loadOrReport(integrationFile(io.cwd, name, dir), io, dir);
   if (!integration) return EXIT.problems;
   const connection: Record<string, string> = {};
   for (const field of Object.keys(integration.definition.connection)) {
@@ -56,19 +63,40 @@ async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = proce
     io.err(`missing connection field(s): ${missing.join(', ')}`);
     return EXIT.usage;
   }
-  const outDir = fixturesDir(io.cwd, name);
+  try {
+    new URL(parsed.values.against);
+  } catch {
+    io.err(`--against takes a URL such as http://127.0.0.1:9001, got "${parsed.values.against}"`);
+    return EXIT.usage;
+  }
+  const outDir = fixturesDir(io.cwd, name, dir);
   io.err(`recording ${name} against ${parsed.values.against} into ${outDir}`);
-  const result = await recordIntegration({
-    integration,
-    against: parsed.values.against,
-    connection,
-    outDir,
-    ...(parsed.values.only ? { only: parsed.values.only } : {}),
-    onProgress: (line) => io.err(`  ${line}`),
-  });
-  io.out(`recorded ${result.written.length} scenario(s), skipped ${result.skipped.length}`);
+  let result: Awaited<ReturnType<typeof recordIntegration>>;
+  try {
+    result = await recordIntegration({
+      integration,
+      against: parsed.values.against,
+      connection,
+      outDir,
+      ...(parsed.values.only ? { only: parsed.values.only } : {}),
+      ...(parsed.values['run-id'] ? { runId: parsed.values['run-id'] } : {}),
+      onProgress: (line) => io.err(`  ${line}`),
+    });
+  } catch (error) {
+    // An invalid scenarios.yaml, an unwritable folder: a located message, not a stack trace.
+    io.err(`cannot record ${name}: ${(error as Error).message}`);
+    return EXIT.problems;
+  }
+  if (result.written.length + result.skipped.length + result.failed.length === 0) {
+    io.err(`no ${name} scenario matches --only ${parsed.values.only ?? ''}`);
+    return EXIT.usage;
+  }
+  io.out(
+    `recorded ${result.written.length} scenario(s), skipped ${result.skipped.length}, failed ${result.failed.length}`,
+  );
   for (const skipped of result.skipped) io.out(`  skipped ${skipped.name}: ${skipped.reason}`);
-  return EXIT.ok;
+  for (const failed of result.failed) io.out(`  FAILED ${failed.name}: ${failed.reason}`);
+  return result.failed.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
 function parse(args: string[]) {
@@ -79,6 +107,8 @@ function parse(args: string[]) {
       against: { type: 'string' },
       connection: { type: 'string', multiple: true },
       only: { type: 'string' },
+      dir: { type: 'string' },
+      'run-id': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
