@@ -42,6 +42,8 @@ export interface Tenant {
 
 export interface Stack {
   app: FastifyInstance;
+  /** The store's key, for a second store on the same database (a replica). */
+  encryptionKey: Buffer;
   store: Store;
   engine: Engine;
   sim: Simulator;
@@ -64,10 +66,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SWITCHBOARD_API_RATE_LIMIT: 'off',
     ...options.env,
   });
+  const encryptionKey = randomBytes(32);
   // Cached as `startServer` caches, so that every test also runs against the in-process caches.
   const store = await openStore({
     url: options.databaseUrl ?? `sqlite:${join(dir, 'switchboard.db')}`,
-    encryptionKey: randomBytes(32),
+    encryptionKey,
     ...(settings.cacheTtlMs > 0 ? { cache: { ttlMs: settings.cacheTtlMs } } : {}),
   });
   const engine = createEngine({
@@ -88,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const stack: Stack = {
     app,
+    encryptionKey,
     store,
     engine,
     sim,
