@@ -9,6 +9,7 @@ import { checkPaginationReferences } from './checks/pagination-references.js';
 import { checkRegularExpressions } from './checks/regular-expressions.js';
 import { checkResourceReferences } from './checks/resource-references.js';
 import type { SemanticCheck } from './checks/semantic-check.js';
+import { checkStaticResources } from './checks/static-resources.js';
 import { checkTemplatePlaceholders } from './checks/template-placeholders.js';
 import { checkUnifiedFilters } from './checks/unified-filters.js';
 import { checkUnifiedOperationShape } from './checks/unified-operation-shape.js';
@@ -19,6 +20,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkResourceReferences,
   checkTemplatePlaceholders,
   checkNamedPlaceholderCalls,
+  checkStaticResources,
   checkJsonataExpressions,
   checkDefinitionNames,
   checkUnifiedFilters,

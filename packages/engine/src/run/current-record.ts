@@ -11,6 +11,7 @@ import { siteAt, siteOf } from './operation-sites.js';
 import { operationHeaders } from './request-headers.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
+import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
 export interface CurrentInput {
@@ -51,9 +52,8 @@ export async function readCurrent(
     body: input.body,
   });
   if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
-  const response = await callUpstream(context, request, {
-    target: plan.call,
-    errorSite: siteOf(operation, 'error'),
-  });
+  const response = plan.call.static
+    ? staticResponse(context, plan.call.static, address?.id)
+    : await callUpstream(context, request, { target: plan.call, errorSite: siteOf(operation, 'error') });
   return extractRecord(context, plan.call, response);
 }

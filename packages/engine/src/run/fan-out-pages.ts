@@ -15,6 +15,7 @@ import type { OperationContext } from './operation-context.js';
 import { type ResourcePagesInput, resourcePages, type SourcePage } from './page-source.js';
 import type { FanOutPlan } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
+import { staticResponse } from './static-resource.js';
 
 export interface FanOutInput {
   plan: FanOutPlan;
@@ -130,14 +131,11 @@ async function* parentPages(
             input.filters,
             { query: input.filters, connection: context.connection, now: context.now },
           );
-    const request = resourceRequest(context, plan.call, {
-      id: id === undefined || id === null ? undefined : String(id),
-    });
-    const response = await callUpstream(context, request, {
-      target: plan.call,
-      errorSite: input.errorSite,
-      signal,
-    });
+    const parentId = id === undefined || id === null ? undefined : String(id);
+    const request = resourceRequest(context, plan.call, { id: parentId });
+    const response = plan.call.static
+      ? staticResponse(context, plan.call.static, parentId)
+      : await callUpstream(context, request, { target: plan.call, errorSite: input.errorSite, signal });
     const record = await extractRecord(context, plan.call, response);
     yield {
       position: FIRST_PAGE,

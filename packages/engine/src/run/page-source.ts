@@ -17,6 +17,7 @@ import { extractRecords } from './extract-records.js';
 import { pointer } from './json-pointer.js';
 import type { OperationContext } from './operation-context.js';
 import { type RequestScope, resourceRequest } from './resource-request.js';
+import { staticPages } from './static-resource.js';
 
 export interface SourcePage {
   position: ListPosition;
@@ -45,6 +46,7 @@ export interface ResourcePagesInput {
 /** The pages of one resource list call. */
 export function resourcePages(context: OperationContext, input: ResourcePagesInput): AsyncGenerator<Page> {
   const { target } = input;
+  if (target.static) return staticPages(context, { ...target, static: target.static }, input.start);
   const first = resourceRequest(context, target, input.scope);
   for (const extra of input.query ?? []) {
     if (Object.keys(extra).length > 0) first.query = { ...first.query, ...extra };

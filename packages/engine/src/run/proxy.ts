@@ -8,7 +8,7 @@
 import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
 import { isPagePosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
-import { InvalidCursor } from '../errors.js';
+import { InvalidCursor, RecordNotFound } from '../errors.js';
 import { callTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
 import { collectRecords } from './collect-records.js';
@@ -19,6 +19,7 @@ import { extrasOf, openOperation } from './operation-context.js';
 import { flatPages } from './page-source.js';
 import { resolveLimit } from './resolve-limit.js';
 import { resourceRequest } from './resource-request.js';
+import { staticResponse } from './static-resource.js';
 
 /** Proxy lists have no `limit:` of their own: the upstream page size by default, at most this many. */
 const PROXY_MAX_LIMIT = 1000;
@@ -80,6 +81,15 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
     };
   }
 
+  if (target.static) {
+    const response = staticResponse(context, target.static, input.id);
+    if (response.body === undefined) {
+      throw new RecordNotFound(`${input.resource} ${input.id}`, {
+        details: { integration: integration.name, resource: input.resource, id: input.id },
+      });
+    }
+    return { kind: 'single', status: 200, body: response.body, ...extrasOf(context) };
+  }
   const request = resourceRequest(context, target, { id: input.id, named });
   if (Object.keys(query).length > 0) request.query = { ...request.query, ...query };
   if (input.body !== undefined) request.body = input.body;

@@ -12,6 +12,7 @@ import { operationMapper, pageBindings, type RunBindings } from './record-mappin
 import { operationHeaders } from './request-headers.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
+import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
 /**
@@ -59,10 +60,9 @@ export async function readOne(
     id,
   });
   if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
-  const response = await callUpstream(context, request, {
-    target: operation.call,
-    errorSite: siteOf(operation, 'error'),
-  });
+  const response = operation.call.static
+    ? staticResponse(context, operation.call.static, address.id)
+    : await callUpstream(context, request, { target: operation.call, errorSite: siteOf(operation, 'error') });
   const record = await extractRecord(context, operation.call, response);
   if (record === null || record === undefined) throw notFound();
   const out: Record<string, unknown>[] = [];

@@ -35,7 +35,7 @@ describe('engine', () => {
           filters: ['email', 'status', 'updated_at[gte]'],
         },
         groups: { methods: ['list'], filters: [] },
-        roles: { methods: ['list'], filters: [] },
+        roles: { methods: ['list', 'get'], filters: [] },
         role_assignments: { methods: ['list', 'delete'], filters: ['user_id', 'role_id'] },
         activities: { methods: ['list'], filters: ['action', 'user_id', 'created_at[gte]'] },
       },

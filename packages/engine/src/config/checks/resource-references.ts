@@ -11,6 +11,7 @@ import type { SemanticCheck } from './semantic-check.js';
 import { callSites, unifiedOperations } from './unified-operations.js';
 
 const METHODS = ['list', 'get', 'create', 'update', 'delete'];
+const STATIC_METHODS = ['list', 'get'];
 
 export const checkResourceReferences: SemanticCheck = ({ data }) => {
   const issues: IssueDraft[] = [];
@@ -31,8 +32,10 @@ export const checkResourceReferences: SemanticCheck = ({ data }) => {
       }
       const explicit = typeof call['method'] === 'string' ? call['method'] : undefined;
       const method = explicit ?? defaultMethod;
-      if (isPlainObject(resource[method])) continue;
-      const available = METHODS.filter((m) => isPlainObject(resource[m]));
+      // A static resource answers list and get from its records.
+      const isStatic = Array.isArray(resource['static']);
+      const available = isStatic ? STATIC_METHODS : METHODS.filter((m) => isPlainObject(resource[m]));
+      if (isStatic ? STATIC_METHODS.includes(method) : isPlainObject(resource[method])) continue;
       issues.push({
         pointer: childPointer(pointer, explicit ? 'method' : 'resource'),
         message:
