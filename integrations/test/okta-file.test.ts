@@ -1,0 +1,179 @@
+/**
+ * `okta.yaml` as the engine loads it: the connection's host rule, the upstream queries its mappings send (the
+ * reference's exact filter strings), and the comment tables kept in step with the definitions they describe.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type CompiledIntegration, loadIntegrationFile } from '@switchboard/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const FILE = fileURLToPath(new URL('../okta.yaml', import.meta.url));
+const source = readFileSync(FILE, 'utf8');
+const document = parse(source) as {
+  connection: { domain: { pattern: string } };
+  definitions: Record<string, string>;
+};
+let okta: CompiledIntegration;
+beforeAll(async () => {
+  okta = await loadIntegrationFile(FILE);
+});
+
+const NOW = '2026-03-01T12:00:00.000Z';
+async function evaluate(pointer: string, input: unknown): Promise<unknown> {
+  const compiled = okta.expression(pointer);
+  if (compiled === undefined) throw new Error(`${pointer} was not compiled`);
+  const result = await compiled.evaluate(input, { query: input, now: NOW });
+  return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+}
+const usersQuery = (filters: Record<string, string>) =>
+  evaluate('/unified/user-directory/users/list/query', filters);
+const logsQuery = (filters: Record<string, string>) =>
+  evaluate('/unified/user-directory/activities/list/query', filters);
+
+describe('connection', () => {
+  const domain = new RegExp(document.connection.domain.pattern);
+  it.each(['acme.okta.com', 'acme.oktapreview.com', 'acme-eu.okta-emea.com', 'dev-123456.okta.com'])(
+    'accepts %s',
+    (host) => {
+      expect(domain.test(host)).toBe(true);
+    },
+  );
+  it.each([
+    'acme-admin.okta.com',
+    'https://acme.okta.com',
+    'acme.okta.com/api',
+    'acme.okta.com:443',
+    'acme.okta.com.evil.example',
+    'evil.example',
+    'a.b.okta.com',
+    'login.acme.com',
+  ])('refuses %s', (host) => {
+    expect(domain.test(host)).toBe(false);
+  });
+});
+
+describe('users: the upstream query', () => {
+  it('lists every status, deactivated users included, with the filter §9.2 writes', async () => {
+    expect(await usersQuery({})).toEqual({
+      filter:
+        'status eq "STAGED" or status eq "PROVISIONED" or status eq "ACTIVE" or status eq "RECOVERY" or status eq "PASSWORD_EXPIRED" or status eq "LOCKED_OUT" or status eq "SUSPENDED" or status eq "DEPROVISIONED"',
+    });
+  });
+
+  it.each([
+    ['invited', 'status eq "STAGED" or status eq "PROVISIONED"'],
+    ['locked', 'status eq "RECOVERY" or status eq "PASSWORD_EXPIRED" or status eq "LOCKED_OUT"'],
+    ['deleted', 'status eq "DEPROVISIONED"'],
+    ['active', 'status eq "ACTIVE"'],
+  ])('turns status %s into the or of its Okta statuses', async (status, filter) => {
+    expect(await usersQuery({ status })).toEqual({ filter });
+  });
+
+  it('filters email, login and lastUpdated with eq/ge, quoting values', async () => {
+    expect(
+      await usersQuery({
+        email: 'a"b@example.com',
+        username: 'ann@example.com',
+        'updated_at[gte]': '2026-01-31T09:00:00Z',
+      }),
+    ).toEqual({
+      filter:
+        'profile.email eq "a\\"b@example.com" and profile.login eq "ann@example.com" and lastUpdated ge "2026-01-31T09:00:00.000Z"',
+    });
+  });
+
+  it('moves to search for created_at[gte] (filter cannot read created)', async () => {
+    expect(await usersQuery({ 'created_at[gte]': '2025-06-01T00:00:00Z', email: 'ann@example.com' })).toEqual(
+      {
+        search: 'profile.email eq "ann@example.com" and created ge "2025-06-01T00:00:00.000Z"',
+      },
+    );
+  });
+});
+
+describe('activities: the upstream query', () => {
+  it('reads a bounded 90-day window by default', async () => {
+    expect(await logsQuery({})).toEqual({
+      since: '2025-12-01T12:00:00.000Z',
+      until: NOW,
+      sortOrder: 'ASCENDING',
+    });
+  });
+
+  it('turns action into event types and user_id into actor or target', async () => {
+    expect(await logsQuery({ action: 'login', user_id: '00u1' })).toMatchObject({
+      filter: '(eventType eq "user.session.start") and (actor.id eq "00u1" or target.id eq "00u1")',
+    });
+    expect(await logsQuery({ action: 'user_deleted' })).toMatchObject({
+      filter: '(eventType eq "user.lifecycle.deactivate" or eventType eq "user.lifecycle.delete.initiated")',
+    });
+    // `other` has no event types: it is checked on the mapped records only.
+    expect(await logsQuery({ action: 'other' })).not.toHaveProperty('filter');
+  });
+});
+
+/** The rows of the markdown table in the YAML comment that follows `heading`. */
+function commentTable(heading: string): string[][] {
+  const lines = source.split('\n');
+  const start = lines.findIndex((line) => line.includes(heading));
+  const rows: string[][] = [];
+  let header = true;
+  for (const line of lines.slice(start + 1)) {
+    const match = /^\s*#\s*(\|.*\|)\s*$/.exec(line);
+    if (match === null) {
+      if (!header) break;
+      continue;
+    }
+    const cells = (match[1] ?? '')
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    if (header) header = false;
+    else if (!cells[0]?.startsWith('---')) rows.push(cells);
+  }
+  return rows;
+}
+
+describe('the comment tables say what the definitions do', () => {
+  it('§9.2 status table = $userStatuses', async () => {
+    const statuses = JSON.parse(document.definitions['userStatuses'] ?? '{}') as Record<string, string>;
+    const fromTable: Record<string, string> = {};
+    for (const [okta, unified] of commentTable('§9.2 user status, read')) {
+      for (const status of (okta ?? '').split(','))
+        fromTable[status.trim()] = (unified ?? '').replaceAll('`', '');
+    }
+    expect(fromTable).toEqual(statuses);
+  });
+
+  it('§9.7 action table = $actionOf', async () => {
+    const actionOf = (eventType: string, result: string) =>
+      evaluate('/unified/user-directory/activities/list/response', {
+        uuid: 'u',
+        eventType,
+        outcome: { result },
+        published: NOW,
+      });
+    const rows = commentTable('§9.7 activities');
+    expect(rows.length).toBeGreaterThan(15);
+    for (const [event, action] of rows) {
+      const types = [...(event ?? '').matchAll(/[a-z]+(?:\.[a-z_]+)+/g)].map((m) => m[0]);
+      const outcomes = /\(([^)]*)\)/
+        .exec(event ?? '')?.[1]
+        ?.split(/[,/]/)
+        .map((o) => o.trim()) ?? ['SUCCESS'];
+      const actions = (action ?? '').split('/').map((a) => a.trim());
+      if (types.length === 0) continue; // the "anything else" row
+      for (const type of types) {
+        // "a / b" actions pair with "(SUCCESS / FAILURE, DENY)" outcomes; "x.a / .b" rows pair event types.
+        const first = await actionOf(type, outcomes[0] ?? 'SUCCESS');
+        expect(actions, `${type}`).toContain((first as { action: string }).action);
+      }
+    }
+    expect(await actionOf('policy.evaluate_sign_on', 'ALLOW')).toMatchObject({ action: 'other' });
+    expect(await actionOf('user.session.start', 'DENY')).toMatchObject({ action: 'login_failed' });
+    expect(await actionOf('user.authentication.sso', 'FAILURE')).toMatchObject({
+      action: 'app_login_failed',
+    });
+  });
+});
