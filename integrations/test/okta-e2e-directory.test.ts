@@ -69,6 +69,36 @@ describe('groups', () => {
   });
 });
 
+describe('roles: the standard admin role types', () => {
+  it.each([1, 4, 50])(
+    'at limit %i lists the ten standard types once, with the confirmed labels',
+    async (limit) => {
+      const { records } = await readAll(h.engine, h.account, { resource: 'roles', limit });
+      expect(records.map(withoutRemote)).toEqual([
+        { id: 'SUPER_ADMIN', name: 'Super Organization administrator' },
+        { id: 'ORG_ADMIN', name: 'Organization administrator' },
+        { id: 'APP_ADMIN', name: 'Application administrator' },
+        { id: 'USER_ADMIN', name: 'USER_ADMIN' },
+        { id: 'HELP_DESK_ADMIN', name: 'Help Desk administrator' },
+        { id: 'READ_ONLY_ADMIN', name: 'READ_ONLY_ADMIN' },
+        { id: 'MOBILE_ADMIN', name: 'MOBILE_ADMIN' },
+        { id: 'API_ACCESS_MANAGEMENT_ADMIN', name: 'API Access Management administrator' },
+        { id: 'REPORT_ADMIN', name: 'REPORT_ADMIN' },
+        { id: 'GROUP_MEMBERSHIP_ADMIN', name: 'GROUP_MEMBERSHIP_ADMIN' },
+      ]);
+    },
+  );
+
+  it('gets one type without calling Okta; an unknown type is not found', async () => {
+    const before = h.sim.state.counters.totalCalls;
+    const { record } = await h.engine.get({ ...base('roles'), id: 'HELP_DESK_ADMIN' });
+    expect(withoutRemote(record)).toEqual({ id: 'HELP_DESK_ADMIN', name: 'Help Desk administrator' });
+    expect(h.sim.state.counters.totalCalls).toBe(before);
+    const error = await switchboardError(h.engine.get({ ...base('roles'), id: 'CUSTOM' }));
+    expect(error.code).toBe('SB_ERR_RUN_RECORD_NOT_FOUND');
+  });
+});
+
 describe('role assignments', () => {
   it.each([2, 25, 200])(
     'at limit %i lists every assignment exactly once, deactivated users included',
