@@ -14,7 +14,7 @@ import {
 } from './support/entra-sim.js';
 
 // Whole listings at small limits make hundreds of calls on a shared machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let h: EntraHarness;
 beforeAll(async () => {

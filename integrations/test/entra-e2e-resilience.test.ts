@@ -18,7 +18,7 @@ import {
 
 // 230 users: a list at limit 100 makes three upstream calls, one per unified page.
 // Whole listings at small limits make hundreds of calls on a shared machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let h: EntraHarness;
 // The simulator's clock: moved forward to expire tokens without waiting.

@@ -19,7 +19,7 @@ import {
 const USERS = 230;
 
 // Whole listings at small limits make hundreds of calls on a shared machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let h: EntraHarness;
 beforeAll(async () => {

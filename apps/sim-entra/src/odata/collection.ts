@@ -146,6 +146,8 @@ export function servePage<T>(
   const order = rules.orders[orderName] as Order<T>;
   const sorted = orderName === 'default' && rules.storedOrder === true ? selected : sortBy(selected, order);
 
+  // Graph pages by $skiptoken only (entra-api.md §3: "/users supports $top but not $skip").
+  if (options.option('skip') !== undefined) throw badRequest("'$skip' is not supported by the service.");
   const top = parseTop(options.option('top'), rules.top);
   let start = 0;
   const tokenRaw = options.option('skiptoken');

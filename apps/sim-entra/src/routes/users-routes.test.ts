@@ -64,6 +64,9 @@ describe('GET /v1.0/users', () => {
       "Invalid page size specified: '1000'. Must be between 1 and 999 inclusive.",
     );
     expect((await h.get('/v1.0/users?$skiptoken=garbage')).statusCode).toBe(400);
+    expect((await h.get('/v1.0/users?$skip=10')).json().error.message).toBe(
+      "'$skip' is not supported by the service.",
+    );
   });
 
   it('filters with the basic operators, strings case-insensitive, quotes doubled', async () => {
