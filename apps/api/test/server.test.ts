@@ -154,7 +154,7 @@ describe.skipIf(!hasRedis)('several replicas (REDIS_URL)', () => {
 });
 
 describe('startDemo', () => {
-  it('prints a key, an account and three working curl lines, and is idempotent', async () => {
+  it('prints a key, an account per provider and working curl lines, syncs them, and is idempotent', async () => {
     const demoDir = await mkdtemp(join(tmpdir(), 'switchboard-demo-'));
     const demoEnv = {
       PORT: '0',
@@ -171,12 +171,22 @@ describe('startDemo', () => {
     try {
       expect(printed).toContain(first.apiKey);
       expect(printed).toContain(first.accountId);
+      expect(Object.keys(first.accounts).sort()).toEqual(['entra', 'okta', 'onelogin']);
+      for (const id of Object.values(first.accounts)) expect(printed).toContain(id);
       const curls = printed.split('\n').filter((line) => line.trim().startsWith('curl '));
-      expect(curls).toHaveLength(3);
+      // A unified users call per provider, and the change feed's events.
+      expect(curls).toHaveLength(4);
       for (const line of curls) {
         const url = /"(http[^"]+)"\s*$/.exec(line)?.[1] as string;
         const response = await fetch(url, { headers: { authorization: `Bearer ${first.apiKey}` } });
         expect(response.status, url).toBe(200);
+      }
+      // Every demo account is synced (the change feed).
+      for (const id of Object.values(first.accounts)) {
+        const sync = await fetch(`${first.url}/integrated-accounts/${id}/sync`, {
+          headers: { authorization: `Bearer ${first.apiKey}` },
+        });
+        expect(sync.status).toBe(200);
       }
     } finally {
       await first.close();
@@ -184,7 +194,7 @@ describe('startDemo', () => {
     const second = await startDemo(demoEnv, { handleSignals: false, logger: false, print: () => undefined });
     try {
       expect(second.apiKey).toBe(first.apiKey);
-      expect(second.accountId).toBe(first.accountId);
+      expect(second.accounts).toEqual(first.accounts);
     } finally {
       await second.close();
       await rm(demoDir, { recursive: true, force: true });

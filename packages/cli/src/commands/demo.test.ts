@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('pnpm start', () => {
-  it('prints a key, an account id and three curl lines that all work', async () => {
+  it('prints a key, an account id per provider and curl lines that all work', async () => {
     const port = await freePort();
     child = spawn('pnpm', ['start'], {
       cwd: repository,
@@ -49,13 +49,14 @@ describe('pnpm start', () => {
       output += chunk.toString();
     });
     const deadline = Date.now() + 60_000;
-    while ((output.match(/^\s*curl /gm) ?? []).length < 3 && Date.now() < deadline) {
+    while ((output.match(/^\s*curl /gm) ?? []).length < 4 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toMatch(/API key:\s+sb_/);
     expect(output).toMatch(/Account id:\s+ia_/);
     const lines = output.match(/^\s*curl .+$/gm) ?? [];
-    expect(lines).toHaveLength(3);
+    // One unified users call per provider (OneLogin, Okta, Entra ID) and the change feed's events.
+    expect(lines).toHaveLength(4);
     for (const line of lines) {
       const [, header, url] = line.match(/-H "([^"]+)" "([^"]+)"/) ?? [];
       expect(url, line).toContain(`127.0.0.1:${port}`);

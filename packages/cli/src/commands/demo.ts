@@ -1,6 +1,7 @@
 /**
- * @module `switchboard demo` (`pnpm start`) — the API with the bundled OneLogin simulator, a demo environment,
- * API key and linked account; prints the key, the account id and three `curl` lines to try.
+ * @module `switchboard demo` (`pnpm start`) — the API with the bundled OneLogin, Okta and Entra ID simulators, a
+ * demo environment, API key and one linked, synced account per provider; prints the key, the account ids and a
+ * `curl` line per provider.
  */
 import { startDemo } from '@switchboard/api';
 import { type Command, type CommandIo, EXIT } from '../command.js';
@@ -9,7 +10,7 @@ import { startFailure } from './serve.js';
 async function run(args: string[], io: CommandIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(
-      'Usage: switchboard demo\n\nStarts the API on 127.0.0.1:8080 (PORT, HOST) with the OneLogin simulator and demo data.',
+      'Usage: switchboard demo\n\nStarts the API on 127.0.0.1:8080 (PORT, HOST) with the OneLogin, Okta and Entra ID simulators and demo data.',
     );
     return EXIT.ok;
   }
@@ -28,6 +29,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
 export const demo: Command = {
   name: 'demo',
   synopsis: 'demo',
-  summary: 'Start the API with the OneLogin simulator and demo data (what `pnpm start` runs)',
+  summary:
+    'Start the API with the OneLogin, Okta and Entra ID simulators and demo data (what `pnpm start` runs)',
   run,
 };

@@ -87,5 +87,5 @@ describe('switchboard mcp', () => {
     const run = await runCli(['mcp'], process.cwd());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('SWITCHBOARD_API_KEY');
-  });
+  }, 60_000);
 });
