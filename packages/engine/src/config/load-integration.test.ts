@@ -100,7 +100,7 @@ describe('located issues', () => {
         ...positionOf(text, 'magic'),
         pointer: '/auth/type',
         message:
-          'unknown auth type `magic`; expected one of `none`, `api_key`, `bearer`, `basic`, `oauth2_client_credentials`, `oauth2_authorization_code`',
+          'unknown auth type `magic`; expected one of `none`, `api_key`, `bearer`, `basic`, `oauth2_client_credentials`, `oauth2_authorization_code`, `oauth2_jwt_bearer`',
       }),
     ]);
   });

@@ -5,8 +5,9 @@
  */
 import type { AuxiliaryRequest, HttpMethod } from '@switchboard/schema';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
-import { RateLimited, UpstreamStatus } from '../errors.js';
+import { NeedsReauth, RateLimited, UpstreamStatus } from '../errors.js';
 import { Redactor } from '../redaction/redactor.js';
+import { declaredReason } from './auth/declared-reason.js';
 import type { AuthContext, AuxiliaryAnswer, AuxiliaryCall } from './auth/strategy.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { IntegrationPlan } from './integration-plan.js';
@@ -26,8 +27,9 @@ import type {
   UpstreamRequest,
   UpstreamResponse,
 } from './upstream.js';
-import { baseUrl } from './url/base-url.js';
-import { appendQuery, resolveDeclared, resolveUnderBase } from './url/resolve-url.js';
+import { publicConnection } from './url/base-url.js';
+import { appendQuery, resolveUnderBase } from './url/resolve-url.js';
+import { UpstreamOrigins, type UpstreamOverrideSetting } from './url/upstream-origins.js';
 
 const USER_AGENT = 'switchboard-engine';
 /** Never forwarded from a passthrough caller: they are about the caller's connection or the caller's identity. */
@@ -39,7 +41,7 @@ export interface SessionShared {
   tokens: TokenCache;
   clock: () => number;
   maxResponseBytes: number;
-  upstreamOverrides: Readonly<Record<string, string>> | undefined;
+  upstreamOverrides: Readonly<Record<string, UpstreamOverrideSetting>> | undefined;
 }
 
 function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -53,7 +55,7 @@ const isSuccess = (status: number) => status >= 200 && status <= 299;
 export class UpstreamSession implements AccountSession {
   readonly redactor: Redactor;
   readonly accountKey: string;
-  #base: URL | undefined;
+  #origins: UpstreamOrigins | undefined;
 
   constructor(
     readonly shared: SessionShared,
@@ -68,13 +70,22 @@ export class UpstreamSession implements AccountSession {
     });
   }
 
+  /** The integration's declared origins for this account, and where the operator sends them. */
+  get origins(): UpstreamOrigins {
+    this.#origins ??= new UpstreamOrigins(
+      this.integration,
+      publicConnection(this.integration, this.account),
+      this.shared.upstreamOverrides?.[this.integration.name],
+    );
+    return this.#origins;
+  }
+
   get base(): URL {
-    this.#base ??= baseUrl(this.integration, this.account, this.shared.upstreamOverrides);
-    return this.#base;
+    return this.origins.base;
   }
 
   async send(request: UpstreamRequest, options: SendOptions = {}): Promise<UpstreamResponse> {
-    const url = resolveUnderBase(this.base, request.path);
+    const url = resolveUnderBase(this.base, this.origins.inbound(request.path));
     appendQuery(url, request.query);
     const label = request.label ?? `${request.method} ${url.pathname}`;
     const headers: Record<string, string> = {
@@ -106,15 +117,16 @@ export class UpstreamSession implements AccountSession {
         body: result.value,
         url: this.redactor.url(result.url),
         durationMs: result.durationMs,
+        linkOrigins: this.origins.linkOrigins(),
       };
-    throw this.#statusError(result, label);
+    throw await this.#statusError(result, label);
   }
 
   async stream(
     request: UpstreamRequest & { rawBody?: Uint8Array | string },
     options: SendOptions = {},
   ): Promise<StreamedResponse> {
-    const url = resolveUnderBase(this.base, request.path);
+    const url = resolveUnderBase(this.base, this.origins.inbound(request.path));
     appendQuery(url, request.query);
     const label = request.label ?? `${request.method} ${url.pathname}`;
     const dropped = new Set([...PASSTHROUGH_REQUEST_DROP, ...this.plan.auth.credentialNames]);
@@ -160,6 +172,10 @@ export class UpstreamSession implements AccountSession {
     return this.redactor.text(text);
   }
 
+  addSecret(value: string): void {
+    this.redactor.addSecret(value);
+  }
+
   /** The context auth strategies work in; `trace`/`signal` apply to token requests they make. */
   authContext(options: SendOptions = {}): AuthContext {
     return {
@@ -167,6 +183,7 @@ export class UpstreamSession implements AccountSession {
       account: this.account,
       accountKey: this.accountKey,
       base: this.base,
+      origins: this.origins,
       redactor: this.redactor,
       tokens: this.shared.tokens,
       clock: this.shared.clock,
@@ -188,7 +205,7 @@ export class UpstreamSession implements AccountSession {
       `${label}.path`,
       relative ? { encode: encodeURIComponent } : {},
     );
-    const url = resolveDeclared(this.base, path);
+    const { url } = this.origins.authUrl(path);
     appendQuery(url, renderDeclaredMap(declared.query, scope, `${label}.query`));
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
@@ -223,7 +240,7 @@ export class UpstreamSession implements AccountSession {
   }
 
   /** Turns a non-2xx result into the error `run/` sees. */
-  #statusError(result: CallResult<unknown>, label: string): Error {
+  async #statusError(result: CallResult<unknown>, label: string): Promise<Error> {
     const remote = {
       status: result.status,
       headers: this.redactor.headers(result.headers),
@@ -232,6 +249,17 @@ export class UpstreamSession implements AccountSession {
     if (result.retryAt !== undefined) {
       const retryAt = new Date(result.retryAt).toISOString();
       return new RateLimited(retryAt, { details: { retry_at: retryAt, label, remote } });
+    }
+    // A 401 that survives the token refresh (or, for static credentials, the first one) means the stored
+    // credentials no longer work, whatever the auth type: the account must be linked again.
+    if (result.status === 401 && this.integration.definition.auth.type !== 'none') {
+      const reason = await declaredReason(
+        this.integration,
+        '/auth/verify/reason',
+        { status: result.status, headers: result.headers, body: result.value },
+        this.redactor,
+      );
+      return new NeedsReauth(reason, { details: { reason, label, remote } });
     }
     return new UpstreamStatus(result.status, label, { details: { label, remote } });
   }

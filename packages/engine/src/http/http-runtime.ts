@@ -7,13 +7,18 @@ import type { EngineLogger } from '../run/contract.js';
 import type { RateBudget } from './rate-budget.js';
 import type { RefreshLock, TokenStore } from './token-store.js';
 import type { AccountContext, AccountSession } from './upstream.js';
+import type { UpstreamOverrideSetting } from './url/upstream-origins.js';
 
 export interface HttpRuntimeOptions {
   tokenStore?: TokenStore;
   refreshLock?: RefreshLock;
   rateBudget?: RateBudget;
-  /** Integration name → base URL that replaces the declared one (operator setting). */
-  upstreamOverrides?: Record<string, string>;
+  /**
+   * Integration name → where its declared origins really go (operator setting): a URL for every origin
+   * (`SWITCHBOARD_UPSTREAM_<NAME>`), or `{ all?, auth? }` where `auth` redirects only the absolute auth URLs
+   * (`SWITCHBOARD_UPSTREAM_<NAME>_AUTH`). Paths are kept.
+   */
+  upstreamOverrides?: Record<string, UpstreamOverrideSetting>;
   /** Integration name → `off` or a replacement budget (operator setting). */
   rateLimitOverrides?: Record<string, 'off' | { limit: number; windowMs: number }>;
   clock?: () => number;

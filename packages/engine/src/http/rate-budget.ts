@@ -12,10 +12,11 @@ export interface BudgetPolicy {
 
 export interface RateBudget {
   /**
-   * Takes one call from the bucket `key` under `policy`. Returns 0 when allowed now, or how many milliseconds to
-   * wait before a call would be allowed (nothing is taken then).
+   * Takes `cost` units (default 1; the policy's declared per-call cost) from the bucket `key` under `policy`.
+   * Returns 0 when allowed now, or how many milliseconds to wait before the call would be allowed (nothing is
+   * taken then). A cost above the policy's limit counts as the limit.
    */
-  take(key: string, policy: BudgetPolicy): Promise<number>;
+  take(key: string, policy: BudgetPolicy, cost?: number): Promise<number>;
   /** Corrects the bucket from the upstream's own remaining/reset headers. */
   observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void>;
 }

@@ -29,6 +29,11 @@ export interface UpstreamResponse {
   /** The final URL (secrets redacted). */
   url: string;
   durationMs: number;
+  /**
+   * Origins a link in this answer may point to: the one that answered and, under an operator redirect, the
+   * declared origins it stands for (their links are rewritten on send).
+   */
+  linkOrigins?: readonly string[];
 }
 
 /** Rate-limit state reported by the upstream, passed on as `ratelimit-*` headers by the API. */
@@ -59,6 +64,8 @@ export interface AccountSession {
   rateLimit(): RateLimitInfo | undefined;
   /** Masks every secret this session knows (connection secrets, tokens obtained so far). */
   redact(text: string): string;
+  /** Masks `value` from now on like a credential (a generated password: `$secret`). */
+  addSecret(value: string): void;
 }
 
 export interface StreamedResponse {

@@ -1,10 +1,12 @@
 /**
  * @module Connection values against the integration's declared fields: only declared fields, required ones
- * present, patterns and types respected. Every problem is listed at once; values are never echoed (they may be
- * secrets).
+ * present (a field with a `default` takes it when left out), patterns and types respected, private keys that
+ * JWT auth signs with parse as keys of the declared algorithm. Every problem is listed at once; values are never
+ * echoed (they may be secrets).
  */
 import type { CompiledIntegration } from '../config/compiled-integration.js';
 import { InvalidInput } from '../errors.js';
+import { fieldsOf, type JwtSpec, privateKeyOf } from '../http/auth/jwt-assertion.js';
 
 export interface ConnectionProblem {
   field: string;
@@ -34,7 +36,8 @@ export function checkConnection(
   for (const [name, field] of Object.entries(declared)) {
     const value = Object.hasOwn(connection ?? {}, name) ? connection[name] : undefined;
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-      if (field.required ?? true) problems.push({ field: name, message: 'is required' });
+      if (field.default !== undefined) values[name] = field.default;
+      else if (field.required ?? true) problems.push({ field: name, message: 'is required' });
       continue;
     }
     if (typeof value !== 'string') {
@@ -64,6 +67,7 @@ export function checkConnection(
     values[name] = value;
   }
 
+  if (problems.length === 0) problems.push(...privateKeyProblems(integration, values));
   if (problems.length > 0) {
     throw new InvalidInput(
       `invalid connection: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
@@ -73,6 +77,39 @@ export function checkConnection(
     );
   }
   return values;
+}
+
+/** The JWTs the auth block signs (`assertion`, `client_auth: private_key_jwt`). */
+function jwtSpecs(integration: CompiledIntegration): { spec: JwtSpec; where: string }[] {
+  const auth = integration.definition.auth;
+  const specs: { spec: JwtSpec; where: string }[] = [];
+  if (auth.type === 'oauth2_jwt_bearer') specs.push({ spec: auth.assertion, where: 'auth.assertion' });
+  if (
+    (auth.type === 'oauth2_client_credentials' ||
+      auth.type === 'oauth2_authorization_code' ||
+      auth.type === 'oauth2_jwt_bearer') &&
+    auth.token_request.client_auth?.type === 'private_key_jwt'
+  )
+    specs.push({ spec: auth.token_request.client_auth, where: 'auth.token_request.client_auth' });
+  return specs;
+}
+
+/** A malformed key is the customer's mistake, found at link time rather than at the first token request. */
+function privateKeyProblems(
+  integration: CompiledIntegration,
+  values: Record<string, string>,
+): ConnectionProblem[] {
+  const problems: ConnectionProblem[] = [];
+  for (const { spec, where } of jwtSpecs(integration)) {
+    try {
+      privateKeyOf(spec.private_key, spec.algorithm ?? 'RS256', values, `${where}.private_key`);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const field = fieldsOf(spec.private_key).join(', ');
+      problems.push({ field, message: String(error.details['reason'] ?? 'is not a usable private key') });
+    }
+  }
+  return problems;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -5,6 +5,7 @@
  */
 import type { UpstreamResponse } from '../http/upstream.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
+import { secretHelper } from '../mapping/secret-helper.js';
 import { isTruthy } from '../mapping/truthy.js';
 import { callUpstream } from './call-upstream.js';
 import type { OperationContext } from './operation-context.js';
@@ -38,6 +39,7 @@ export async function runSteps(
       parent: undefined,
       connection: context.connection,
       now: context.now,
+      secret: secretHelper(context.session),
     };
     const what = `step ${index}`;
     if (

@@ -9,6 +9,7 @@ import { type UnifiedMethodName, writeOnlyFields } from '@switchboard/schema';
 import { RecordNotFound } from '../errors.js';
 import type { UpstreamResponse } from '../http/upstream.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
+import { secretHelper } from '../mapping/secret-helper.js';
 import { callUpstream } from './call-upstream.js';
 import type { RecordResult } from './contract.js';
 import { readCurrent } from './current-record.js';
@@ -79,6 +80,7 @@ export async function runWrite(
       parent: undefined,
       connection,
       now,
+      secret: secretHelper(context.session),
     });
   }
 

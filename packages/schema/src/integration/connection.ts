@@ -22,7 +22,15 @@ export const ConnectionField = Type.Object(
           'Encrypted at rest, never returned, redacted from logs and traces, never allowed in a URL.',
       }),
     ),
-    required: Type.Optional(Type.Boolean({ description: 'Defaults to true.' })),
+    required: Type.Optional(
+      Type.Boolean({ description: 'Defaults to true (false when the field has a `default`).' }),
+    ),
+    default: Type.Optional(
+      Type.String({
+        description:
+          'The value used when the customer leaves the field out (such a field is optional). Not allowed on secret fields.',
+      }),
+    ),
   },
   { ...Closed, description: 'One field of the connection form.' },
 );

@@ -10,21 +10,51 @@ export const ResetFormat = StringEnum(['delta_seconds', 'epoch_seconds', 'epoch_
 });
 export type ResetFormat = Static<typeof ResetFormat>;
 
+const RequestMatch = Type.Object(
+  {
+    method: Type.Optional(HttpMethod),
+    methods: Type.Optional(
+      Type.Array(HttpMethod, {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Any of these methods, e.g. `[POST, PUT, DELETE]` (instead of `method`).',
+      }),
+    ),
+    path: Type.Optional(
+      Type.String({ description: 'A regular expression tested against the request path.' }),
+    ),
+  },
+  { ...Closed, description: 'Which requests are meant; all when absent.' },
+);
+
+const Cost = Type.Integer({ minimum: 1, maximum: 1000, description: 'Units one call takes.' });
+
 const Policy = Type.Object(
   {
-    match: Type.Optional(
-      Type.Object(
-        {
-          method: Type.Optional(HttpMethod),
-          path: Type.Optional(
-            Type.String({ description: 'A regular expression tested against the request path.' }),
+    match: Type.Optional(RequestMatch),
+    limit: Type.Integer({
+      minimum: 1,
+      description: 'Units (calls, unless `cost` says otherwise) per window.',
+    }),
+    per: Duration,
+    cost: Type.Optional(
+      Type.Union(
+        [
+          Cost,
+          Type.Array(
+            Type.Object(
+              { match: RequestMatch, cost: Cost },
+              { ...Closed, description: 'The cost of the calls this matches.' },
+            ),
+            { minItems: 1 },
           ),
+        ],
+        {
+          description:
+            'Units each matching call takes from this budget (default 1): a number, or a list whose first matching entry wins (1 when none matches).',
         },
-        { ...Closed, description: 'Which requests this budget counts; all when absent.' },
       ),
     ),
-    limit: Type.Integer({ minimum: 1, description: 'Calls allowed per window.' }),
-    per: Duration,
   },
   { ...Closed, description: 'A budget per integrated account (token bucket).' },
 );
@@ -98,7 +128,9 @@ export const Timeouts = Type.Object(
     connect: Type.Optional(Duration),
     headers: Type.Optional(Duration),
     body: Type.Optional(Duration),
+    /** Deadline of one call, its retries and waits included (default 40s); past it: SB_ERR_HTTP_TIMEOUT (504). */
+    total: Type.Optional(Duration),
   },
-  { ...Closed, description: 'Per-request timeouts.' },
+  { ...Closed, description: 'Per-request timeouts, and `total`: the deadline of a call with its retries.' },
 );
 export type Timeouts = Static<typeof Timeouts>;

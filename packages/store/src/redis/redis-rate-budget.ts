@@ -6,19 +6,20 @@
 import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
 
-// KEYS[1] bucket; ARGV: limit, windowMs. The clock is Redis's own (TIME), so replicas with skewed clocks agree.
+// KEYS[1] bucket; ARGV: limit, windowMs, cost (units the call takes, at most the limit). The clock is Redis's own (TIME), so replicas with skewed clocks agree.
 // Returns 0 when a call was taken, else the milliseconds until one will be available.
 const TAKE = `
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local cost = math.min(tonumber(ARGV[3]) or 1, limit)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1]) or limit
 local at = tonumber(state[2]) or now
 tokens = math.min(limit, tokens + (now - at) * limit / window)
 local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) * window / limit) end
+if tokens >= cost then tokens = tokens - cost else wait = math.ceil((cost - tokens) * window / limit) end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
 redis.call('PEXPIRE', KEYS[1], window * 2)
 return wait
@@ -44,8 +45,8 @@ export class RedisRateBudget implements RateBudget {
     private readonly prefix = 'switchboard:budget:',
   ) {}
 
-  async take(key: string, policy: BudgetPolicy): Promise<number> {
-    const wait = await this.redis.eval(TAKE, 1, this.#key(key), policy.limit, policy.windowMs);
+  async take(key: string, policy: BudgetPolicy, cost = 1): Promise<number> {
+    const wait = await this.redis.eval(TAKE, 1, this.#key(key), policy.limit, policy.windowMs, cost);
     return Number(wait);
   }
 

@@ -20,8 +20,8 @@ export class ResilientRateBudget implements RateBudget {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: string, policy: BudgetPolicy): Promise<number> {
-    return this.#use((budget) => budget.take(key, policy));
+  take(key: string, policy: BudgetPolicy, cost?: number): Promise<number> {
+    return this.#use((budget) => budget.take(key, policy, cost));
   }
 
   observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void> {

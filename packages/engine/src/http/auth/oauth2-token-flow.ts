@@ -32,7 +32,7 @@ export function oauth2Strategy(auth: OAuth2Auth, grant: Grant): AuthStrategy {
   const injectName = injectIn === 'header' ? injection.name.toLowerCase() : injection.name;
   const skewMs = parseDuration(auth.refresh_skew ?? DEFAULT_REFRESH_SKEW, 0);
   const credentialNames = [injection.name.toLowerCase()];
-  if (auth.token_request.client_auth.type === 'header')
+  if (auth.token_request.client_auth?.type === 'header')
     credentialNames.push(auth.token_request.client_auth.name.toLowerCase());
 
   const options = (context: AuthContext, extra: Partial<ObtainOptions> = {}): ObtainOptions => ({

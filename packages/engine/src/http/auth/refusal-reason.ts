@@ -22,11 +22,16 @@ function pick(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** `reason (HTTP status)`, or `HTTP status` without a reason, at most 200 characters. */
+export function withStatus(reason: string | undefined, status: number): string {
+  const text = reason ? `${reason} (HTTP ${status})` : `HTTP ${status}`;
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+}
+
 export function refusalReason(status: number, body: unknown): string {
   let reason: string | undefined;
   if (typeof body === 'string') reason = body.trim() || undefined;
   else if (body && typeof body === 'object' && !Array.isArray(body))
     reason = pick(body as Record<string, unknown>);
-  const text = reason ? `${reason} (HTTP ${status})` : `HTTP ${status}`;
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
+  return withStatus(reason, status);
 }

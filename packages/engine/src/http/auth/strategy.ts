@@ -7,6 +7,7 @@ import type { CompiledIntegration } from '../../config/compiled-integration.js';
 import type { Redactor } from '../../redaction/redactor.js';
 import type { TokenSet } from '../token-store.js';
 import type { AccountContext } from '../upstream.js';
+import type { UpstreamOrigins } from '../url/upstream-origins.js';
 import type { TokenCache } from './token-cache.js';
 
 /** A request Switchboard makes for itself (token, verify, revoke), answered whatever its status. */
@@ -33,6 +34,8 @@ export interface AuthContext {
   /** `${integration}:${account.id}`: the token cache key. */
   accountKey: string;
   base: URL;
+  /** Declared origins and their redirects: auth URLs are resolved through `origins.authUrl`. */
+  origins: UpstreamOrigins;
   /** Every secret a strategy handles or obtains is registered here before it can reach a trace or error. */
   redactor: Redactor;
   tokens: TokenCache;

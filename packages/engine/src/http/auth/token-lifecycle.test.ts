@@ -87,14 +87,14 @@ describe('token cache', () => {
     ]);
   });
 
-  it('gives up after one refresh when the upstream keeps answering 401', async () => {
+  it('gives up after one refresh when the upstream keeps answering 401: the account needs re-authorizing', async () => {
     const tokens = tokenEndpoint();
     nock(ORIGIN).get('/x').times(2).reply(401, { message: 'Unauthorized' });
     await expect(
       runtime.session(testIntegration(), account()).send({ method: 'GET', path: '/x' }),
     ).rejects.toMatchObject({
-      code: 'SB_ERR_HTTP_UPSTREAM_STATUS',
-      details: { remote: { status: 401 } },
+      code: 'SB_ERR_AUTH_NEEDS_REAUTH',
+      details: { reason: 'Unauthorized (HTTP 401)', remote: { status: 401 } },
     });
     expect(tokens()).toBe(2);
   });

@@ -9,18 +9,25 @@ import { basicCredentials } from '../../redaction/redactor.js';
 import { renderDeclared, renderDeclaredMap } from '../render-declared.js';
 import { parseDuration } from '../time/parse-duration.js';
 import type { TokenSet } from '../token-store.js';
-import { resolveDeclared } from '../url/resolve-url.js';
-import { refusalReason } from './refusal-reason.js';
+import { declaredReason } from './declared-reason.js';
+import { type JwtSpec, signAssertion } from './jwt-assertion.js';
 import { type AuthContext, connectionScope } from './strategy.js';
 
-export type OAuth2Auth = Extract<Auth, { type: 'oauth2_client_credentials' | 'oauth2_authorization_code' }>;
+export type OAuth2Auth = Extract<
+  Auth,
+  { type: 'oauth2_client_credentials' | 'oauth2_authorization_code' | 'oauth2_jwt_bearer' }
+>;
 
 export interface GrantRequest {
   /** Grant fields of the body, e.g. `{ grant_type: 'client_credentials' }`. */
   params: Record<string, string>;
   /** False when repeating the call after an ambiguous failure could burn a rotating refresh token. */
   idempotent: boolean;
+  /** A JWT to sign and send as the `assertion` field (RFC 7523 §2.1); `where` names it in errors. */
+  assertion?: { spec: JwtSpec; where: string };
 }
+
+const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 const REFUSED = new Set([400, 401, 403]);
 
@@ -59,7 +66,10 @@ export async function requestToken(
 ): Promise<TokenSet> {
   const declared = auth.token_request;
   const scope = connectionScope(context);
-  const url = resolveDeclared(context.base, renderDeclared(declared.path, scope, 'auth.token_request.path'));
+  // `declared` is the endpoint as written: the audience a JWT names, whatever the operator's redirect.
+  const { url, declared: audience } = context.origins.authUrl(
+    renderDeclared(declared.path, scope, 'auth.token_request.path'),
+  );
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(
     renderDeclaredMap(declared.headers, scope, 'auth.token_request.headers'),
@@ -70,8 +80,18 @@ export async function requestToken(
   if (auth.scopes?.length) params['scope'] = auth.scopes.join(' ');
   Object.assign(params, renderDeclaredMap(declared.body, scope, 'auth.token_request.body'));
 
+  if (grant.assertion)
+    params['assertion'] = await signAssertion(
+      context,
+      grant.assertion.spec,
+      grant.assertion.where,
+      audience.toString(),
+    );
+
   const clientAuth = declared.client_auth;
-  if (clientAuth.type === 'basic') {
+  if (clientAuth === undefined) {
+    // The JWT bearer grant proves the client by its assertion alone.
+  } else if (clientAuth.type === 'basic') {
     const secret = connectionValue(context, 'client_secret');
     context.redactor.addSecret(secret);
     headers['authorization'] = basicCredentials(
@@ -84,6 +104,16 @@ export async function requestToken(
     const secret = connectionValue(context, 'client_secret');
     context.redactor.addSecret(secret);
     params[clientAuth.client_secret_name ?? 'client_secret'] = secret;
+  } else if (clientAuth.type === 'private_key_jwt') {
+    params['client_assertion_type'] = CLIENT_ASSERTION_TYPE;
+    params['client_assertion'] = await signAssertion(
+      context,
+      clientAuth,
+      'auth.token_request.client_auth',
+      audience.toString(),
+      // RFC 7523 §3: for client authentication, iss and sub are the client id.
+      { iss: '{{ connection.client_id }}', sub: '{{ connection.client_id }}' },
+    );
   } else {
     const value = renderDeclared(clientAuth.value, scope, 'auth.token_request.client_auth.value');
     context.redactor.addSecret(value);
@@ -115,7 +145,12 @@ export async function requestToken(
   };
   if (answer.status < 200 || answer.status > 299) {
     if (REFUSED.has(answer.status)) {
-      const reason = context.redactor.text(refusalReason(answer.status, answer.body));
+      const reason = await declaredReason(
+        context.integration,
+        '/auth/token_request/reason',
+        answer,
+        context.redactor,
+      );
       throw new NeedsReauth(reason, { details: { reason, remote } });
     }
     if (answer.retryAt !== undefined) {

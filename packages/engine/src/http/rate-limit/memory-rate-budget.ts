@@ -19,15 +19,16 @@ export class MemoryRateBudget implements RateBudget {
     this.#clock = options.clock ?? Date.now;
   }
 
-  async take(key: string, policy: BudgetPolicy): Promise<number> {
+  async take(key: string, policy: BudgetPolicy, cost = 1): Promise<number> {
     const bucket = this.#current(key, policy);
     const now = this.#clock();
     if (bucket.blockedUntil !== undefined) return bucket.blockedUntil - now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    const units = Math.min(cost, policy.limit);
+    if (bucket.tokens >= units) {
+      bucket.tokens -= units;
       return 0;
     }
-    return Math.max(1, Math.ceil(((1 - bucket.tokens) * policy.windowMs) / policy.limit));
+    return Math.max(1, Math.ceil(((units - bucket.tokens) * policy.windowMs) / policy.limit));
   }
 
   async observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void> {

@@ -6,9 +6,21 @@ import type { HttpMethod, RateLimit, ResetFormat } from '@switchboard/schema';
 import type { BudgetPolicy } from '../rate-budget.js';
 import { parseDuration } from '../time/parse-duration.js';
 
-export interface MatchedPolicy extends BudgetPolicy {
-  method?: HttpMethod;
+/** Which requests something applies to (`match:`): every condition given must hold. */
+export interface RequestMatcher {
+  methods?: ReadonlySet<HttpMethod>;
   path?: RegExp;
+}
+
+export interface MatchedPolicy extends BudgetPolicy, RequestMatcher {
+  /** Units a matching call takes: a number, or the first matching entry of a list (1 when none matches). */
+  cost?: number | readonly { match: RequestMatcher; cost: number }[];
+}
+
+/** A policy that counts a request, with what the request costs under it. */
+export interface PolicyCharge {
+  policy: BudgetPolicy;
+  cost: number;
 }
 
 export interface RateLimitHeaders {
@@ -45,8 +57,10 @@ export function rateLimitPlan(rateLimit: RateLimit | undefined, override?: RateL
         limit: policy.limit,
         windowMs: parseDuration(policy.per, 0),
       };
-      if (policy.match?.method) matched.method = policy.match.method;
-      if (policy.match?.path) matched.path = new RegExp(policy.match.path);
+      Object.assign(matched, requestMatcher(policy.match));
+      if (typeof policy.cost === 'number') matched.cost = policy.cost;
+      else if (policy.cost)
+        matched.cost = policy.cost.map((entry) => ({ match: requestMatcher(entry.match), cost: entry.cost }));
       plan.policies.push(matched);
     });
   if (rateLimit?.headers) {
@@ -62,12 +76,34 @@ export function rateLimitPlan(rateLimit: RateLimit | undefined, override?: RateL
   return plan;
 }
 
+function requestMatcher(match: NonNullable<RateLimit['policies']>[number]['match']): RequestMatcher {
+  const matcher: RequestMatcher = {};
+  const methods = [...(match?.method ? [match.method] : []), ...(match?.methods ?? [])];
+  if (methods.length > 0) matcher.methods = new Set(methods);
+  if (match?.path) matcher.path = new RegExp(match.path);
+  return matcher;
+}
+
+function matches(matcher: RequestMatcher, method: HttpMethod, pathname: string): boolean {
+  return (!matcher.methods || matcher.methods.has(method)) && (!matcher.path || matcher.path.test(pathname));
+}
+
+function costOf(policy: MatchedPolicy, method: HttpMethod, pathname: string): number {
+  if (typeof policy.cost === 'number') return policy.cost;
+  return policy.cost?.find((entry) => matches(entry.match, method, pathname))?.cost ?? 1;
+}
+
 /** Every policy counting this request; all of them must allow it (e.g. a per-minute and a per-day window). */
 export function policiesFor(plan: RateLimitPlan, method: HttpMethod, pathname: string): BudgetPolicy[] {
+  return chargesFor(plan, method, pathname).map((charge) => charge.policy);
+}
+
+/** The policies counting this request and what it costs under each. */
+export function chargesFor(plan: RateLimitPlan, method: HttpMethod, pathname: string): PolicyCharge[] {
   if (!plan.enforce) return [];
-  const matched: BudgetPolicy[] = plan.policies.filter(
-    (policy) => (!policy.method || policy.method === method) && (!policy.path || policy.path.test(pathname)),
-  );
-  if (matched.length === 0 && plan.headers) matched.push(HEADER_POLICY);
-  return matched;
+  const charges: PolicyCharge[] = plan.policies
+    .filter((policy) => matches(policy, method, pathname))
+    .map((policy) => ({ policy, cost: costOf(policy, method, pathname) }));
+  if (charges.length === 0 && plan.headers) charges.push({ policy: HEADER_POLICY, cost: 1 });
+  return charges;
 }

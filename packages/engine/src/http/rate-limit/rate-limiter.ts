@@ -6,7 +6,7 @@ import type { HttpMethod } from '@switchboard/schema';
 import type { RateBudget } from '../rate-budget.js';
 import type { RateLimitInfo } from '../upstream.js';
 import { readRateLimitHeaders, toRateLimitInfo } from './rate-limit-headers.js';
-import { policiesFor, type RateLimitPlan } from './rate-limit-plan.js';
+import { chargesFor, policiesFor, type RateLimitPlan } from './rate-limit-plan.js';
 import { Semaphore } from './semaphore.js';
 
 export class RateLimiter {
@@ -36,12 +36,12 @@ export class RateLimiter {
   }
 
   /**
-   * Takes one call from every policy counting this request. Returns 0 when it may go now, else the milliseconds
-   * to wait before asking again.
+   * Takes the call's cost from every policy counting this request. Returns 0 when it may go now, else the
+   * milliseconds to wait before asking again.
    */
   async take(accountKey: string, plan: RateLimitPlan, method: HttpMethod, pathname: string): Promise<number> {
-    for (const policy of policiesFor(plan, method, pathname)) {
-      const wait = await this.budget.take(`${accountKey}:${policy.id}`, policy);
+    for (const { policy, cost } of chargesFor(plan, method, pathname)) {
+      const wait = await this.budget.take(`${accountKey}:${policy.id}`, policy, cost);
       if (wait > 0) return wait;
     }
     return 0;

@@ -1,10 +1,8 @@
 /**
- * @module The base URL of one account: the operator's override, or `base_url` rendered with the account's
- * non-secret connection fields (a secret never ends up in a URL).
+ * @module The connection values URLs may be rendered with: the account's non-secret fields only, so a secret
+ * never ends up in a URL (`upstream-origins.ts` renders the base URL and auth hosts with them).
  */
 import type { CompiledIntegration } from '../../config/compiled-integration.js';
-import { ForbiddenUrl } from '../../errors.js';
-import { renderTemplate } from '../../mapping/template.js';
 import type { AccountContext } from '../upstream.js';
 
 export function publicConnection(
@@ -14,26 +12,4 @@ export function publicConnection(
   return Object.fromEntries(
     Object.entries(account.connection).filter(([name]) => !integration.secretFields.has(name)),
   );
-}
-
-export function baseUrl(
-  integration: CompiledIntegration,
-  account: AccountContext,
-  overrides: Readonly<Record<string, string>> | undefined,
-): URL {
-  const text =
-    overrides?.[integration.name] ??
-    renderTemplate(integration.definition.base_url, { connection: publicConnection(integration, account) });
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (error) {
-    throw new ForbiddenUrl('the base URL is not a valid URL', { cause: error });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ForbiddenUrl('the base URL must use http or https');
-  if (url.username || url.password) throw new ForbiddenUrl('credentials in URLs are not allowed');
-  url.search = '';
-  url.hash = '';
-  return url;
 }
