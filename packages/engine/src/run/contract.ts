@@ -6,6 +6,7 @@ import type { CompiledIntegration } from '../config/compiled-integration.js';
 import type { RateBudget } from '../http/rate-budget.js';
 import type { RefreshLock, TokenStore } from '../http/token-store.js';
 import type { AccountContext, RateLimitInfo, StreamedResponse } from '../http/upstream.js';
+import type { UpstreamOverrideSetting } from '../http/url/upstream-origins.js';
 import type { TraceEntry } from '../trace.js';
 
 export type ResponseFormat = 'unified' | 'raw' | 'debug';
@@ -23,8 +24,11 @@ export interface EngineOptions {
   tokenStore?: TokenStore;
   refreshLock?: RefreshLock;
   rateBudget?: RateBudget;
-  /** Operator-only base URL overrides by integration name (`SWITCHBOARD_UPSTREAM_<NAME>`). */
-  upstreamOverrides?: Record<string, string>;
+  /**
+   * Operator-only redirects by integration name: a URL for every declared origin (`SWITCHBOARD_UPSTREAM_<NAME>`),
+   * or `{ all?, auth? }` where `auth` redirects only absolute auth URLs (`SWITCHBOARD_UPSTREAM_<NAME>_AUTH`).
+   */
+  upstreamOverrides?: Record<string, UpstreamOverrideSetting>;
   /** Operator-only budget overrides by integration name (`SWITCHBOARD_RATE_LIMIT_<NAME>`): `off` or a budget. */
   rateLimitOverrides?: Record<string, 'off' | { limit: number; windowMs: number }>;
   /** Milliseconds since the epoch; injectable for tests. */
