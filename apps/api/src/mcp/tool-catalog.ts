@@ -45,27 +45,9 @@ const TOOL_NAMES: Record<string, Partial<Record<ToolMethod, string>>> = {
 const READ_METHODS: readonly ToolMethod[] = ['list', 'get'];
 const WRITE_METHODS: readonly ToolMethod[] = ['create', 'update', 'delete'];
 
-/** `filter` values an agent may pass: plain strings (dates as ISO-8601), enums where the model closes them. */
+/** A filter's schema as the model defines it (closed enums list their values, dates say so). */
 function filterSchema(model: UnifiedModelSpec, resource: string, filter: string): Record<string, unknown> {
-  // Closed values (`status`, `action`) are listed, so an agent is told them instead of guessing.
-  const closed = closedValues(model, resource, filter);
-  const base = { type: 'string', minLength: 1, maxLength: 2048 };
-  if (closed !== undefined) return { ...base, enum: closed };
-  if (filter.includes('_at['))
-    return { ...base, description: 'ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' };
-  return base;
-}
-
-/** Enum values of a record field a filter compares with (`status`, `action`). */
-function closedValues(
-  model: UnifiedModelSpec,
-  resource: string,
-  filter: string,
-): readonly string[] | undefined {
-  const record = model.resources[resource]?.record;
-  const schema = record === undefined ? undefined : model.schemas[record];
-  const field = (schema?.['properties'] as Record<string, { enum?: unknown }> | undefined)?.[filter];
-  return Array.isArray(field?.enum) ? (field.enum as string[]) : undefined;
+  return { minLength: 1, ...(model.resources[resource]?.filterSchemas[filter] ?? { type: 'string' }) };
 }
 
 function singular(resource: string): string {
