@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 export interface QueryOptions {
   readonly raw: QueryMap;
   option(
-    name: 'top' | 'skiptoken' | 'filter' | 'select' | 'count' | 'search' | 'orderby' | 'expand',
+    name: 'top' | 'skip' | 'skiptoken' | 'filter' | 'select' | 'count' | 'search' | 'orderby' | 'expand',
   ): string | undefined;
   /** `ConsistencyLevel: eventual` was sent. */
   readonly eventual: boolean;
