@@ -20,6 +20,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** The same, but a PEM key is lines: its line breaks (and only those) are allowed; it is never sent as is. */
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function checkConnection(
   integration: CompiledIntegration,
@@ -28,6 +32,7 @@ export function checkConnection(
   const declared = integration.definition.connection;
   const problems: ConnectionProblem[] = [];
   const values: Record<string, string> = {};
+  const keyFields = new Set(jwtSpecs(integration).flatMap(({ spec }) => fieldsOf(spec.private_key)));
 
   for (const name of Object.keys(connection ?? {})) {
     if (!Object.hasOwn(declared, name))
@@ -44,7 +49,7 @@ export function checkConnection(
       problems.push({ field: name, message: 'must be a string' });
       continue;
     }
-    if (CONTROL_CHARACTERS.test(value)) {
+    if ((keyFields.has(name) ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(value)) {
       problems.push({ field: name, message: 'must not contain control characters' });
       continue;
     }

@@ -83,6 +83,29 @@ export interface AcmeUpstream {
   maxMembersInFlight(): number;
   /** Requests to a path (without query). */
   calls(path: string | RegExp, method?: string): LoggedRequest[];
+  /** Every token request, as received. */
+  tokenRequests: TokenRequestSeen[];
+}
+
+export interface TokenRequestSeen {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The form (or JSON) body as fields. */
+  fields: Record<string, string>;
+}
+
+export interface AcmeUpstreamOptions {
+  /** Where the API answers (default `ACME_ORIGIN`). */
+  origin?: string;
+  /** Where the token endpoint answers (default: the API's origin and `/oauth/token`); `accept` may refuse. */
+  token?: {
+    origin?: string;
+    path?: string;
+    accept?: (request: TokenRequestSeen) => boolean | Promise<boolean>;
+  };
+  /** The origin absolute next links name (default: `origin`): behind a redirect, the declared one. */
+  linkOrigin?: string;
 }
 
 export function people(count: number, start = 1): Person[] {
@@ -145,7 +168,12 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   headers,
 ];
 
-export function acmeUpstream(data: AcmeData = defaultData()): AcmeUpstream {
+export function acmeUpstream(
+  data: AcmeData = defaultData(),
+  options: AcmeUpstreamOptions = {},
+): AcmeUpstream {
+  const origin = options.origin ?? ACME_ORIGIN;
+  const linkOrigin = options.linkOrigin ?? origin;
   let tokens = 0;
   const valid = new Set<string>();
   let inFlight = 0;
@@ -156,6 +184,7 @@ export function acmeUpstream(data: AcmeData = defaultData()): AcmeUpstream {
     tokensIssued: () => tokens,
     expireTokens: () => valid.clear(),
     maxMembersInFlight: () => maxInFlight,
+    tokenRequests: [],
     calls: (path, method) =>
       upstream.requests.filter(
         (r) =>
@@ -164,13 +193,34 @@ export function acmeUpstream(data: AcmeData = defaultData()): AcmeUpstream {
       ),
   };
 
-  nock(ACME_ORIGIN)
+  const tokenOrigin = options.token?.origin ?? origin;
+  nock(tokenOrigin)
     .persist()
-    .post('/oauth/token')
-    .reply(200, () => {
+    .post(options.token?.path ?? '/oauth/token')
+    .reply(async (request: Request) => {
+      const text = await request.text();
+      const seen: TokenRequestSeen = {
+        origin: tokenOrigin,
+        path: new URL(request.url).pathname,
+        headers: Object.fromEntries(request.headers.entries()),
+        fields: text.startsWith('{')
+          ? (JSON.parse(text) as Record<string, string>)
+          : Object.fromEntries(new URLSearchParams(text)),
+      };
+      upstream.tokenRequests.push(seen);
+      if (options.token?.accept && !(await options.token.accept(seen)))
+        return [
+          401,
+          JSON.stringify({ error: 'invalid_client', error_description: 'client assertion refused' }),
+          { 'content-type': 'application/json' },
+        ];
       tokens++;
       valid.add(`tok-${tokens}`);
-      return { access_token: `tok-${tokens}`, expires_in: 3600 };
+      return [
+        200,
+        JSON.stringify({ access_token: `tok-${tokens}`, expires_in: 3600 }),
+        { 'content-type': 'application/json' },
+      ];
     });
 
   const handle = async (request: Request) => {
@@ -201,11 +251,11 @@ export function acmeUpstream(data: AcmeData = defaultData()): AcmeUpstream {
       await new Promise((resolve) => setTimeout(resolve, 5));
       inFlight--;
     }
-    return route(data, logged, url);
+    return route(data, logged, url, linkOrigin);
   };
 
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
-    nock(ACME_ORIGIN)
+    nock(origin)
       .persist()
       .intercept(/^\/v1\//, method)
       .reply(async (request: Request) => {
@@ -227,7 +277,7 @@ function int(value: string | string[] | undefined, fallback: number): number {
   return typeof value === 'string' ? Number.parseInt(value, 10) : fallback;
 }
 
-function route(data: AcmeData, request: LoggedRequest, url: URL): Reply {
+function route(data: AcmeData, request: LoggedRequest, url: URL, linkOrigin: string): Reply {
   const { method, path, query } = request;
   const q = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
   const idIn = (pattern: RegExp) => path.match(pattern)?.[1];
@@ -366,7 +416,7 @@ function route(data: AcmeData, request: LoggedRequest, url: URL): Reply {
     const entries = matching.slice(from, from + 2);
     const next =
       from + 2 < matching.length
-        ? `${ACME_ORIGIN}/v1/audit?from=${from + 2}${q('actor') ? `&actor=${q('actor')}` : ''}`
+        ? `${linkOrigin}/v1/audit?from=${from + 2}${q('actor') ? `&actor=${q('actor')}` : ''}`
         : null;
     return json(200, { entries, links: { next } });
   }
