@@ -15,12 +15,19 @@ export interface MappingRow {
   resource: string;
   /** Where the `response:` expression sits in the integration file. */
   pointer: string;
+  /** How the engine runs the expression: `compiled`, or `interpreted` when the compiler fell back. */
+  mode: string;
   /** Simulator records mapped round after round. */
   sampleRecords: number;
+  /** The engine as it runs (the compiled expression, mapped synchronously). */
   engineRecordsPerCpuSecond: number;
+  /** The same expression through the jsonata interpreter (the engine before the compiler). */
+  interpreterRecordsPerCpuSecond: number;
   handwrittenRecordsPerCpuSecond: number;
   /** hand-written ÷ engine throughput: how many times more a record costs through the engine. */
   costRatio: number;
+  /** hand-written ÷ interpreter throughput. */
+  interpreterCostRatio: number;
 }
 
 export interface MappingResult {

@@ -45,11 +45,14 @@ describe('hand-written OneLogin mappings', () => {
   }, 60_000);
 
   for (const mapping of MAPPING_CASES) {
-    it(`map ${mapping.resource} exactly as onelogin.yaml does`, async () => {
-      const engine = engineMapping(integration, mapping.pointer);
-      const records = [...samples[mapping.resource], ...EDGE_CASES[mapping.resource]];
-      expect(samples[mapping.resource].length).toBeGreaterThan(0);
-      expect(await findMismatch(engine, mapping.handwritten, records)).toBeUndefined();
-    });
+    for (const kind of ['compiled', 'interpreted'] as const) {
+      it(`map ${mapping.resource} exactly as onelogin.yaml does (${kind})`, async () => {
+        const engine = engineMapping(integration, mapping.pointer, kind);
+        expect(engine.mode).toBe(kind);
+        const records = [...samples[mapping.resource], ...EDGE_CASES[mapping.resource]];
+        expect(samples[mapping.resource].length).toBeGreaterThan(0);
+        expect(await findMismatch(engine, mapping.handwritten, records)).toBeUndefined();
+      });
+    }
   }
 });

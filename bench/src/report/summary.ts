@@ -22,18 +22,25 @@ export function renderSummary(report: BenchReport): string {
         columns: [
           { header: 'resource' },
           { header: 'sample', align: 'right' },
-          { header: 'engine', align: 'right' },
+          { header: 'engine (compiled)', align: 'right' },
+          { header: 'interpreter', align: 'right' },
           { header: 'hand-written', align: 'right' },
           { header: 'cost ratio', align: 'right' },
+          { header: 'interpreter ratio', align: 'right' },
         ],
         rows: result.rows.map((row) => [
-          row.resource,
+          row.mode === 'compiled' ? row.resource : `${row.resource} (${row.mode})`,
           formatCount(row.sampleRecords),
           formatCount(row.engineRecordsPerCpuSecond),
+          formatCount(row.interpreterRecordsPerCpuSecond),
           formatCount(row.handwrittenRecordsPerCpuSecond),
           formatRatio(row.costRatio),
+          formatRatio(row.interpreterCostRatio),
         ]),
-        notes: ['cost ratio = hand-written ÷ engine records/s (outputs checked deep-equal first)'],
+        notes: [
+          'cost ratio = hand-written ÷ engine records/s; interpreter ratio = hand-written ÷ interpreter records/s',
+          '(the same expression through the jsonata interpreter; every output checked deep-equal first)',
+        ],
       }),
     ),
     section('Unified list, end to end', stages.unifiedList, (result) =>

@@ -17,8 +17,22 @@ const skipped = { status: 'skipped', reason: 'not selected (--only)' } as const;
 
 describe('checkTargets', () => {
   it('marks each measured target as met or missed', () => {
+    const row = (resource: string, costRatio: number) => ({
+      resource,
+      pointer: `/unified/user-directory/${resource}/list/response`,
+      mode: 'compiled',
+      sampleRecords: 100,
+      engineRecordsPerCpuSecond: 100_000 / costRatio,
+      interpreterRecordsPerCpuSecond: 1_000,
+      handwrittenRecordsPerCpuSecond: 100_000,
+      costRatio,
+      interpreterCostRatio: 100,
+    });
     const stages: Stages = {
-      mapping: skipped,
+      mapping: {
+        status: 'ok',
+        result: { via: 'createRecordMapper', rows: [row('users', 3.2), row('roles', 6)] },
+      },
       coldStart: skipped,
       unifiedList: {
         status: 'ok',
@@ -52,6 +66,8 @@ describe('checkTargets', () => {
       },
     };
     expect(checkTargets(stages).map((check) => [check.name, check.measured, check.pass])).toEqual([
+      ['mapping users vs hand-written', '3.20×', true],
+      ['mapping roles vs hand-written', '6.00×', false],
       ['unified list e2e vs raw (10,000 users)', '1.40×', true],
       ['unified list e2e vs raw (100,000 users)', '1.60×', false],
       ['API RSS growth 10,000 → 100,000', '+25.0 MB', false],

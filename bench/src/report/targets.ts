@@ -14,6 +14,7 @@ export interface TargetCheck {
 }
 
 export const TARGETS = {
+  mappingCostRatio: 5,
   unifiedTimeRatio: 1.5,
   rssGrowthMb: 20,
   proxyThroughputRatio: 0.8,
@@ -22,6 +23,19 @@ export const TARGETS = {
 
 export function checkTargets(stages: Stages): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  const mapping = stages.mapping.status === 'ok' ? stages.mapping.result : undefined;
+  const mappingTarget = `≤ ${formatRatio(TARGETS.mappingCostRatio)}`;
+  if (mapping === undefined) checks.push(missing('mapping vs hand-written', mappingTarget));
+  else {
+    for (const row of mapping.rows) {
+      checks.push({
+        name: `mapping ${row.resource} vs hand-written`,
+        target: mappingTarget,
+        measured: formatRatio(row.costRatio),
+        pass: verdict(row.costRatio, (value) => value <= TARGETS.mappingCostRatio),
+      });
+    }
+  }
   const unified = stages.unifiedList.status === 'ok' ? stages.unifiedList.result : undefined;
   const proxy = stages.proxy.status === 'ok' ? stages.proxy.result : undefined;
 

@@ -52,7 +52,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('definitions in a response mapping', () => {
+// The first load compiles the integration JSON Schema: seconds on a busy 2-core machine.
+describe('definitions in a response mapping', { timeout: 30_000 }, () => {
   it('lets a definition function and table map records, with the engine bindings next to them', async () => {
     const integration = await loadIntegrationSource(FILE, 'acme.yaml');
     const pointer = '/unified/user-directory/users/list/response';

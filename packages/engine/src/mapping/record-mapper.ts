@@ -57,9 +57,8 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
         idOf(record),
       );
     }
-    // Mapping `$` returns the upstream object itself: copy it so remote_data cannot point at itself. (Not
-    // `{ ...value }`: V8 makes adding `remote_data` to a spread copy about ten times slower.)
-    const copy = value === record ? Object.assign({}, value) : cleanOutput(value);
+    // Always a new top-level object (`cleanOutput` copies it), so remote_data cannot point at itself.
+    const copy = cleanOutput(value);
     const unified = copy as Record<string, unknown>;
     if (remoteData) unified['remote_data'] = record;
     else delete unified['remote_data'];

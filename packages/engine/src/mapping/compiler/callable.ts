@@ -8,6 +8,7 @@ import type { Node, Signature } from './ast.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import { Frame } from './frame.js';
+import { fastValidator } from './signature.js';
 
 /** A function made by `function($a, $b){ … }` in compiled code. */
 export class CompiledLambda {
@@ -25,10 +26,9 @@ export class CompiledLambda {
     return this.params.length;
   }
 
-  invoke(args: readonly unknown[], ctx: EvalContext): unknown {
-    const frame = new Frame(this.frame, this.frame.root);
-    for (let i = 0; i < this.params.length; i++) frame.bind(this.params[i] as string, args[i]);
-    return this.body(this.input, frame, ctx);
+  invoke(args: unknown[], ctx: EvalContext): unknown {
+    // Missing arguments are undefined; extra ones are never looked up (the names decide).
+    return this.body(this.input, Frame.ofCall(this.frame, this.params, args), ctx);
   }
 }
 
@@ -103,7 +103,7 @@ function applyInner(
   try {
     const signature =
       proc !== null && proc !== undefined ? (proc as { signature?: Signature }).signature : undefined;
-    const validated = signature !== undefined ? signature.validate(args, input) : args;
+    const validated = signature !== undefined ? fastValidator(signature)(args, input) : args;
     if (proc instanceof CompiledLambda) return proc.invoke(validated, ctx);
     if (isNative(proc)) return proc.run(validated, ctx, input);
     if (

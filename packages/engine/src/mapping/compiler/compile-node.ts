@@ -7,11 +7,40 @@ import { NotCompilable } from './ast.js';
 import { compileApply, compileCall, compileLambda, compilePartial } from './calls.js';
 import { compileArray, compileGroup } from './constructors.js';
 import { compileBind, compileBlock, compileCondition, compileVariable } from './control.js';
+import { jsonataError } from './errors.js';
+import { localNames } from './locals.js';
 import { compileBinary, compileNegation } from './operators.js';
 import { compileFilter, compilePath, descendants, lookupName, wildcard } from './paths.js';
 import { compileRegex } from './regex.js';
 import { normalize } from './sequence.js';
 import { compileTransform } from './transform.js';
+
+/** The local names of the expression being compiled (set by {@link compileExpressionTree}). */
+let currentLocals: ReadonlySet<string> = new Set();
+
+/** Compiles a whole expression tree: its local names first, then the nodes. */
+export function compileExpressionTree(ast: AstNode): Node {
+  const outer = currentLocals;
+  currentLocals = localNames(ast);
+  try {
+    return compileNode(ast);
+  } finally {
+    currentLocals = outer;
+  }
+}
+
+/** Nodes that call nothing: never deeper than themselves, so they check the depth cap without counting. */
+const LEAVES = new Set([
+  'string',
+  'number',
+  'value',
+  'variable',
+  'name',
+  'parent',
+  'regex',
+  'wildcard',
+  'descendant',
+]);
 
 function compileInner(ast: AstNode): Node {
   switch (ast.type) {
@@ -59,7 +88,7 @@ function compileInner(ast: AstNode): Node {
     case 'function':
       return compileCall(compileNode, ast)();
     case 'variable':
-      return compileVariable(ast);
+      return compileVariable(ast, currentLocals);
     case 'lambda':
       return compileLambda(compileNode, ast);
     case 'partial':
@@ -79,6 +108,15 @@ export function compileNode(ast: AstNode): Node {
   const group =
     ast.type !== 'path' && ast.group !== undefined ? compileGroup(compileNode, ast.group) : undefined;
   const keepArray = ast.keepArray === true;
+  if (filters.length === 0 && group === undefined && LEAVES.has(ast.type)) {
+    // jsonata counts a level for every node; a leaf's level is never the one that nests further, so checking
+    // that it would fit is the same check, without the counting.
+    return (input, frame, ctx) => {
+      const { maxDepth } = ctx.limits;
+      if (ctx.depth >= maxDepth && maxDepth > 0) throw jsonataError('D1011', { value: maxDepth });
+      return normalize(inner(input, frame, ctx), keepArray);
+    };
+  }
   if (filters.length === 0 && group === undefined) {
     return (input, frame, ctx) => {
       ctx.enter();

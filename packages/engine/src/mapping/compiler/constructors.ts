@@ -55,6 +55,18 @@ export function compileArray(compile: Compile, ast: AstNode): Node {
 
 export type GroupNode = (input: unknown, frame: Frame, ctx: EvalContext) => Record<string, unknown>;
 
+/**
+ * Sets a key on a result object. Results are ordinary objects (fast for V8 and what callers expect), so the
+ * one key an ordinary object would treat as its prototype is defined rather than assigned.
+ */
+export function setKey(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else object[key] = value;
+}
+
+const RESERVED = new Set(['_jsonata_lambda', '_jsonata_function']);
+
 export function compileGroup(
   compile: Compile,
   group: { lhs: [AstNode, AstNode][]; position?: number },
@@ -62,9 +74,9 @@ export function compileGroup(
   refuseSharedBindings(group.lhs.map(([, value]) => value));
   const pairs = group.lhs.map(([key, value]) => ({ key: compile(key), value: compile(value) }));
   const position = group.position;
-  return (input, frame, ctx) => {
-    const result: Record<string, unknown> = Object.create(null);
-    const groups: Record<string, { data: unknown; exprIndex: number }> = Object.create(null);
+  const general: GroupNode = (input, frame, ctx) => {
+    const result: Record<string, unknown> = {};
+    const groups = new Map<string, { data: unknown; exprIndex: number }>();
     const reduce = (input as Sequence | undefined)?.tupleStream === true;
     let items: unknown[] = Array.isArray(input) ? input : createSequence(ctx, input);
     if (items.length === 0 && !reduce) {
@@ -79,18 +91,19 @@ export function compileGroup(
         const key = (pairs[pairIndex] as (typeof pairs)[number]).key(context, env, ctx);
         if (key === undefined) continue;
         if (typeof key !== 'string') throw jsonataError('T1003', { position, value: key });
-        if (key === '_jsonata_lambda' || key === '_jsonata_function') {
-          throw jsonataError('D1013', { position, value: key });
-        }
-        const existing = groups[key];
+        if (RESERVED.has(key)) throw jsonataError('D1013', { position, value: key });
+        const existing = groups.get(key);
         if (existing !== undefined) {
           if (existing.exprIndex !== pairIndex) throw jsonataError('D1009', { position, value: key });
           existing.data = append(ctx, existing.data, item);
-        } else groups[key] = { data: item, exprIndex: pairIndex };
+        } else groups.set(key, { data: item, exprIndex: pairIndex });
       }
     }
-    for (const key of Object.keys(groups)) {
-      const entry = groups[key] as { data: unknown; exprIndex: number };
+    // jsonata walks its groups object with Object.keys: integer-like keys first, ascending.
+    const keys = [...groups.keys()];
+    if (keys.some((key) => INTEGER_KEY.test(key))) keys.sort(integerKeysFirst);
+    for (const key of keys) {
+      const entry = groups.get(key) as { data: unknown; exprIndex: number };
       let context = entry.data;
       let env = frame;
       if (reduce) {
@@ -100,8 +113,39 @@ export function compileGroup(
         env = frameFromTuple(frame, tuple);
       }
       const value = (pairs[entry.exprIndex] as (typeof pairs)[number]).value(context, env, ctx);
-      if (value !== undefined) result[key] = value;
+      if (value !== undefined) setKey(result, key, value);
     }
     return result;
   };
+
+  // `{ "a": x, "b": y }` with distinct literal keys over one value: each value evaluated once, in order, on
+  // the input itself, which is what the grouping above does in that case.
+  const literalKeys = group.lhs.map(([key]) => (key.type === 'string' ? (key.value as string) : undefined));
+  const literal =
+    literalKeys.every((key) => key !== undefined && !RESERVED.has(key)) &&
+    new Set(literalKeys).size === literalKeys.length;
+  if (!literal) return general;
+  const keys = literalKeys as string[];
+  const values = pairs.map((pair) => pair.value);
+  return (input, frame, ctx) => {
+    const { maxDepth } = ctx.limits;
+    if (Array.isArray(input) || (maxDepth > 0 && ctx.depth + 1 > maxDepth)) return general(input, frame, ctx);
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = (values[i] as Node)(input, frame, ctx);
+      if (value !== undefined) setKey(result, keys[i] as string, value);
+    }
+    return result;
+  };
+}
+
+const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
+
+function integerKeysFirst(a: string, b: string): number {
+  const ai = INTEGER_KEY.test(a) && Number(a) < 2 ** 32 - 1;
+  const bi = INTEGER_KEY.test(b) && Number(b) < 2 ** 32 - 1;
+  if (ai && bi) return Number(a) - Number(b);
+  if (ai) return -1;
+  if (bi) return 1;
+  return 0;
 }

@@ -21,6 +21,24 @@ export interface Limits {
 /** How many steps pass between two clock reads: cheap enough per step, fine enough for a time limit. */
 export const CLOCK_EVERY = 256;
 
+type Push = (this: unknown[], ...items: unknown[]) => number;
+
+const PUSHES = new Map<number, Push>();
+
+/** One capped `push` per cap, shared by every evaluation with that cap. */
+function limitedPushOf(max: number): Push | undefined {
+  if (max <= 0) return undefined;
+  let push = PUSHES.get(max);
+  if (push === undefined) {
+    push = function (this: unknown[], ...items: unknown[]) {
+      if (this.length + items.length > max) throw jsonataError('D2015', { value: max });
+      return Array.prototype.push.apply(this, items);
+    };
+    PUSHES.set(max, push);
+  }
+  return push;
+}
+
 export class EvalContext {
   depth = 0;
   private steps = 0;
@@ -28,19 +46,16 @@ export class EvalContext {
   /** `$now()` and `$millis()`: one instant per evaluation, as in jsonata. */
   readonly timestamp: number;
   /** Bound once: sequences of this evaluation push through it so the sequence cap holds everywhere. */
-  readonly limitedPush: ((this: unknown[], ...items: unknown[]) => number) | undefined;
+  readonly limitedPush: Push | undefined;
+  /** The property descriptor installing {@link limitedPush} on a sequence (made on first use). */
+  pushDescriptor: PropertyDescriptor | undefined;
+  /** What library functions get as `this` (made on first use, see `functions/library.ts`). */
+  focus: unknown;
 
   constructor(readonly limits: Limits) {
     this.start = limits.clock();
     this.timestamp = Date.now();
-    const max = limits.maxSequence;
-    this.limitedPush =
-      max > 0
-        ? function (this: unknown[], ...items: unknown[]) {
-            if (this.length + items.length > max) throw jsonataError('D2015', { value: max });
-            return Array.prototype.push.apply(this, items);
-          }
-        : undefined;
+    this.limitedPush = limitedPushOf(limits.maxSequence);
   }
 
   /** Entering an expression node: the depth cap, and now and then the time limit. */

@@ -36,10 +36,13 @@ export function compileBind(compile: Compile, ast: AstNode): Node {
   };
 }
 
-export function compileVariable(ast: AstNode): Node {
+/** `locals`: the names the expression binds itself; any other name is looked up in the root scope only. */
+export function compileVariable(ast: AstNode, locals: ReadonlySet<string>): Node {
   const name = ast.value as string;
   if (name === '') {
     return (input) => (input && (input as Sequence).outerWrapper ? (input as unknown[])[0] : input);
   }
-  return (_input, frame) => frame.lookup(name);
+  // `$$` is `$` bound in the root frame.
+  if (locals.has(name) || name === '$') return (_input, frame) => frame.lookup(name);
+  return (_input, frame) => frame.lookupRoot(name);
 }

@@ -6,10 +6,8 @@
 import type { AstNode, Compile, Node } from './ast.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
-import { REFERENCE } from './functions/reference-library.js';
+import { toText } from './functions/text.js';
 import { isDeepEqual, isNumeric, isTrue } from './values.js';
-
-const toText = REFERENCE.string.implementation as (value: unknown) => string;
 
 type Operation = (lhs: unknown, rhs: unknown, ctx: EvalContext) => unknown;
 
@@ -66,7 +64,10 @@ const OPERATIONS: Record<string, Operation> = {
   '<=': comparison((a, b) => a <= b),
   '>': comparison((a, b) => a > b),
   '>=': comparison((a, b) => a >= b),
-  '&': (lhs, rhs) => (lhs === undefined ? '' : toText(lhs)).concat(rhs === undefined ? '' : toText(rhs)),
+  '&': (lhs, rhs) =>
+    (lhs === undefined ? '' : (toText(lhs) as string)).concat(
+      rhs === undefined ? '' : (toText(rhs) as string),
+    ),
   '..': range,
   in: (lhs, rhs) => {
     if (lhs === undefined || rhs === undefined) return false;

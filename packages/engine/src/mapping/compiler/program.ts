@@ -4,7 +4,7 @@
  */
 import type { AstNode, Node } from './ast.js';
 import { NotCompilable } from './ast.js';
-import { compileNode } from './compile-node.js';
+import { compileExpressionTree } from './compile-node.js';
 import { EvalContext, type Limits } from './context.js';
 import { populateMessage } from './errors.js';
 import { Frame } from './frame.js';
@@ -28,7 +28,7 @@ export const LIBRARY_GLOBALS: Readonly<Record<string, unknown>> = LIBRARY;
 export function compileProgram(ast: unknown): Program | { reason: string } {
   let root: Node;
   try {
-    root = compileNode(ast as AstNode);
+    root = compileExpressionTree(ast as AstNode);
   } catch (error) {
     if (error instanceof NotCompilable) return { reason: error.reason };
     return { reason: `compiler error: ${error instanceof Error ? error.message : String(error)}` };

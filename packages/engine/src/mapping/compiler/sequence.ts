@@ -14,24 +14,13 @@ export type Sequence = unknown[] & {
   cons?: boolean;
 };
 
-const LIMITED = new WeakMap<EvalContext, PropertyDescriptor>();
-
-function limited(ctx: EvalContext): PropertyDescriptor {
-  const descriptor: PropertyDescriptor = {
-    value: ctx.limitedPush,
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  };
-  LIMITED.set(ctx, descriptor);
-  return descriptor;
-}
-
 export function createSequence(ctx: EvalContext, ...items: unknown[]): Sequence {
   const sequence: Sequence = [];
   // Not enumerable (unlike jsonata's own override): results carry no stray `push` key.
-  if (ctx.limitedPush !== undefined)
-    Object.defineProperty(sequence, 'push', LIMITED.get(ctx) ?? limited(ctx));
+  if (ctx.limitedPush !== undefined) {
+    ctx.pushDescriptor ??= { value: ctx.limitedPush, writable: true, configurable: true, enumerable: false };
+    Object.defineProperty(sequence, 'push', ctx.pushDescriptor);
+  }
   sequence.sequence = true;
   if (items.length === 1) sequence.push(items[0]);
   return sequence;

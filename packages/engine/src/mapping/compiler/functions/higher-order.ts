@@ -4,6 +4,7 @@
  * results skipped, a stable merge sort whose comparator says "swap").
  */
 import { apply, arityOf } from '../callable.js';
+import { setKey } from '../constructors.js';
 import type { EvalContext } from '../context.js';
 import { jsonataError } from '../errors.js';
 import { createSequence } from '../sequence.js';
@@ -83,12 +84,12 @@ function keysOf(value: unknown): string[] {
 }
 
 export function sift(ctx: EvalContext, object: unknown, fn: unknown): unknown {
-  const result: Record<string, unknown> = Object.create(null);
+  const result: Record<string, unknown> = {};
   let any = false;
   for (const key of keysOf(object)) {
     const entry = (object as Record<string, unknown>)[key];
     if (isTrue(apply(fn, hofArgs(fn, entry, key, object), null, ctx))) {
-      result[key] = entry;
+      setKey(result, key, entry);
       any = true;
     }
   }

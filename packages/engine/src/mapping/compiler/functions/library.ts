@@ -11,11 +11,13 @@ import { millis, now } from './datetime.js';
 import { each, filter, map, reduce, sift, single, sort } from './higher-order.js';
 import { LIBRARY_NAMES, type LibraryName, REFERENCE } from './reference-library.js';
 import { contains, match, replace, split } from './regex-functions.js';
+import { toText } from './text.js';
 
 type Run = (ctx: EvalContext, ...args: never[]) => unknown;
 
-/** The compiler's own versions of jsonata's asynchronous (or per-expression) functions. */
+/** The compiler's own versions of jsonata's asynchronous (or per-expression) functions, and `$string`'s fast path. */
 const SYNCHRONOUS: Partial<Record<LibraryName, Run>> = {
+  string: (_ctx, value: unknown, prettify?: boolean) => toText(value, prettify),
   map,
   filter,
   single,
@@ -43,10 +45,8 @@ interface Focus {
   createSequence: (...items: unknown[]) => unknown[];
 }
 
-const focuses = new WeakMap<EvalContext, Focus>();
-
 function focusOf(ctx: EvalContext): Focus {
-  let focus = focuses.get(ctx);
+  let focus = ctx.focus as Focus | undefined;
   if (focus === undefined) {
     const max = ctx.limits.maxSequence;
     focus = {
@@ -55,7 +55,7 @@ function focusOf(ctx: EvalContext): Focus {
       options: max > 0 ? { sequence: max } : {},
       createSequence: (...items) => createSequence(ctx, ...items),
     };
-    focuses.set(ctx, focus);
+    ctx.focus = focus;
   }
   return focus;
 }
