@@ -3,7 +3,7 @@
  * X-Rate-Limit-Reset, 5xx bursts, a revoked or wrong API token), injected with the simulator's faults, and the
  * Proxy API on the same simulator.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   idsOf,
   MODEL,
@@ -16,6 +16,9 @@ import {
 } from './okta-support/okta-sim.js';
 
 // 430 users: a full listing at limit 200 reads three upstream pages.
+// Full listings page through hundreds of upstream calls; the machine is shared, so allow time.
+vi.setConfig({ testTimeout: 60_000 });
+
 let h: OktaHarness;
 beforeAll(async () => {
   h = await startOkta({ users: 430, seed: 9 });

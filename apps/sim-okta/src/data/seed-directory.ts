@@ -17,7 +17,15 @@ export interface SeedOptions {
   readonly now: number;
 }
 
-/** Statuses at fixed indexes so even a tiny org holds each (index 0 is the ACTIVE token owner). */
+/**
+ * The token owner (Ann Lee, ACTIVE, SUPER_ADMIN): index 10, so the first users listed are ordinary ones (as in a
+ * real org, where the admin is rarely the first user created); index 0 in orgs of ten users or fewer.
+ */
+export function ownerIndex(users: number): number {
+  return users > 10 ? 10 : 0;
+}
+
+/** Statuses at fixed indexes so even a tiny org holds each (index 0 is ACTIVE). */
 const FIXED_STATUSES: readonly UserStatus[] = [
   'ACTIVE',
   'STAGED',
@@ -55,12 +63,12 @@ function randomStatus(random: Random): UserStatus {
   return 'DEPROVISIONED';
 }
 
-function seedUser(directory: Directory, index: number, random: Random, now: number): UserRecord {
-  const status = FIXED_STATUSES[index] ?? randomStatus(random);
-  const first = index === 0 ? { display: 'Ann', slug: 'ann' } : random.pick(FIRST_NAMES);
-  const last = index === 0 ? { display: 'Lee', slug: 'lee' } : random.pick(LAST_NAMES);
+function seedUser(directory: Directory, index: number, owner: boolean, random: Random, now: number): UserRecord {
+  const status = owner ? 'ACTIVE' : (FIXED_STATUSES[index] ?? randomStatus(random));
+  const first = owner ? { display: 'Ann', slug: 'ann' } : random.pick(FIRST_NAMES);
+  const last = owner ? { display: 'Lee', slug: 'lee' } : random.pick(LAST_NAMES);
   const domain = random.chance(0.8) ? 'example.com' : 'example.org';
-  const login = `${first.slug}.${last.slug}${index === 0 ? '' : `.${index}`}@${domain}`;
+  const login = `${first.slug}.${last.slug}${owner ? '' : `.${index}`}@${domain}`;
   const created = now - random.int(91, 3 * 365) * DAY - random.int(0, DAY);
   const neverActivated = status === 'STAGED' || status === 'PROVISIONED';
   const hasPassword = !neverActivated && status !== 'RECOVERY';
@@ -143,7 +151,7 @@ function seedRoles(directory: Directory, users: readonly UserRecord[], random: R
     });
   };
   users.forEach((user, index) => {
-    if (index === 0) assign(user, 'SUPER_ADMIN', 'USER');
+    if (index === ownerIndex(users.length)) assign(user, 'SUPER_ADMIN', 'USER');
     // A deactivated admin: its assignment must still be listed.
     else if (index === 7) assign(user, 'READ_ONLY_ADMIN', 'USER');
     else if (index === 8) {
@@ -160,7 +168,7 @@ function seedRoles(directory: Directory, users: readonly UserRecord[], random: R
 }
 
 function seedLogs(directory: Directory, users: readonly UserRecord[], random: Random, now: number): void {
-  const owner = users[0] as UserRecord;
+  const owner = users[ownerIndex(users.length)] as UserRecord;
   const groups = directory.groups.items.filter((group) => group.type === 'OKTA_GROUP');
   const pending: { published: number; event: ReturnType<typeof logEvent> }[] = [];
   for (const user of users) {
@@ -245,11 +253,11 @@ export function seedDirectory(options: SeedOptions): Directory {
   const directory = new Directory(options.seed);
   const users: UserRecord[] = [];
   for (let index = 0; index < options.users; index += 1) {
-    const user = seedUser(directory, index, random, options.now);
+    const user = seedUser(directory, index, index === ownerIndex(options.users), random, options.now);
     directory.users.insert(user);
     users.push(user);
   }
-  directory.ownerId = users[0]?.id ?? '';
+  directory.ownerId = users[ownerIndex(users.length)]?.id ?? '';
   seedGroups(directory, users, random, options.now);
   seedRoles(directory, users, random, options.now);
   if (users.length > 0) seedLogs(directory, users, random, options.now);
