@@ -26,6 +26,11 @@ export interface RecordOptions {
   integration: CompiledIntegration;
   /** The upstream base URL to record against, e.g. the simulator's. */
   against: string;
+  /**
+   * Where the integration's absolute auth URLs (a token endpoint on another host, such as Entra's
+   * `login.microsoftonline.com`) are recorded from; without it they go wherever `against` does.
+   */
+  authAgainst?: string;
   /** Real connection values (secrets included); never written anywhere. */
   connection: Record<string, string>;
   /** Where fixtures go: `integrations/fixtures/<integration>/`. */
@@ -70,7 +75,8 @@ const WRITE_ORDER = [
 function rank(scenario: PlannedScenario): number {
   if (scenario.kind === 'custom') {
     // After the generic create/update of its resource (what it usually builds on), before its delete.
-    if (scenario.method === 'list' || scenario.method === 'get') return 250;
+    const usesCreated = JSON.stringify(scenario.custom ?? {}).includes('{{created.');
+    if (!usesCreated && (scenario.method === 'list' || scenario.method === 'get')) return 250;
     const after = [`${scenario.resource}.update`, `${scenario.resource}.create`]
       .map((name) => WRITE_ORDER.indexOf(name))
       .find((i) => i >= 0);
@@ -123,20 +129,27 @@ export async function recordIntegration(options: RecordOptions): Promise<RecordR
 
     const time = recordingTime(FIXTURE_CLOCK, options.wait);
     const fault = recorderFault(scenario.kind, integration);
-    const proxy = await startRecordingProxy(options.against, {
+    const proxyOptions = {
       recordedOrigin: REPLAY_ORIGIN,
       clock: time.clock,
       timeHeaders: headersInTime,
       sessionStart,
+      log: [],
       ...(fault ? { fault } : {}),
-      onExchange: (count) => {
+      onExchange: (count: number) => {
         if (count % PROGRESS_EVERY === 0) progress(`${step} … ${count} upstream calls`);
       },
-    });
+    };
+    const proxy = await startRecordingProxy(options.against, proxyOptions);
+    const authProxy = options.authAgainst
+      ? await startRecordingProxy(options.authAgainst, proxyOptions)
+      : undefined;
+    // `{ all, auth }`: data to one proxy, absolute auth URLs to the other; both write to one log, in order.
+    const override = authProxy ? { all: proxy.url, auth: authProxy.url } : proxy.url;
     const engine = createEngine({
       integrations: [integration],
       cursorSecret: randomBytes(32),
-      upstreamOverrides: { [integration.name]: proxy.url },
+      upstreamOverrides: { [integration.name]: override as string },
       clock: time.clock,
       sleep: time.sleep,
     });
@@ -151,6 +164,7 @@ export async function recordIntegration(options: RecordOptions): Promise<RecordR
     } finally {
       await engine.close();
       await proxy.close();
+      await authProxy?.close();
     }
     const exchanges = proxy.take();
     const problem =

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Exchange, RecordedRequest, RecordedResponse } from './fixture.js';
 import { ORIGIN_ROOT, originRewrite } from './origin-rewrite.js';
 import type { RecorderFault } from './recorder-faults.js';
-import { shiftToClock, steadySeconds, type TimeHeader } from './reset-headers.js';
+import { onFrozenClock, type TimeHeader } from './reset-headers.js';
 import { normaliseTimestamps } from './timestamp-normalisation.js';
 
 // Headers that differ on every run or describe the connection, not the API: left out of fixtures and hidden from
@@ -64,6 +64,8 @@ export interface RecordingProxyOptions {
   timeHeaders?: TimeHeader[];
   /** When the recording session began: timestamps since then move onto `clock`. */
   sessionStart?: number;
+  /** Where exchanges are kept, in order; several proxies (data and auth hosts) may share one. */
+  log?: Exchange[];
   /** Called after each exchange with the count so far (progress on long recordings). */
   onExchange?: (count: number) => void;
 }
@@ -133,7 +135,7 @@ export async function startRecordingProxy(
   const basePath = origin.pathname.replace(/\/$/, '');
   const rewrite = originRewrite(target);
   const recordedOrigin = options.recordedOrigin ?? 'http://upstream.replay.invalid';
-  let exchanges: Exchange[] = [];
+  const log = options.log ?? [];
   let proxyUrl = '';
 
   /** The upstream's answer as both the engine and the fixture see it, but for the origin. */
@@ -148,13 +150,9 @@ export async function startRecordingProxy(
     let body = text;
     const out = { ...headers };
     if (now !== undefined) {
-      for (const { name, format } of options.timeHeaders ?? []) {
-        const value = out[name];
-        if (value === undefined) continue;
-        out[name] =
-          format === 'delta_seconds' || format === 'auto'
-            ? steadySeconds(value)
-            : shiftToClock(value, format, Date.now(), now);
+      for (const header of options.timeHeaders ?? []) {
+        const value = out[header.name];
+        if (value !== undefined) out[header.name] = onFrozenClock(value, header, Date.now(), now);
       }
       if (options.sessionStart !== undefined && type?.includes('json'))
         body = normaliseTimestamps(body, options.sessionStart, now);
@@ -169,9 +167,14 @@ export async function startRecordingProxy(
     const raw = Buffer.concat(chunks);
     const incoming = new URL(req.url ?? '/', 'http://proxy.invalid');
     const outsideBase = incoming.pathname === ORIGIN_ROOT || incoming.pathname.startsWith(`${ORIGIN_ROOT}/`);
+    // An engine that keeps declared paths sends `/v1.0/users`; one that replaces the base URL sends `/users`.
+    const pathsKept =
+      basePath === '' || incoming.pathname === basePath || incoming.pathname.startsWith(`${basePath}/`);
     const upstreamPath = outsideBase
       ? incoming.pathname.slice(ORIGIN_ROOT.length) || '/'
-      : basePath + incoming.pathname;
+      : pathsKept
+        ? incoming.pathname
+        : basePath + incoming.pathname;
     const url = new URL(upstreamPath + incoming.search, origin);
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -210,17 +213,19 @@ export async function startRecordingProxy(
         );
       }
       const headersFor = (to: string) =>
-        Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k, rewrite.apply(v, to)]));
-      const storedText = rewrite.apply(answer.text, recordedOrigin);
+        Object.fromEntries(
+          Object.entries(answer.headers).map(([k, v]) => [k, rewrite.apply(v, to, pathsKept)]),
+        );
+      const storedText = rewrite.apply(answer.text, recordedOrigin, pathsKept);
       const response: RecordedResponse = {
         status: answer.status,
         headers: headersFor(recordedOrigin),
         ...(storedText !== '' ? { body: decodeBody(storedText, answer.headers['content-type']) } : {}),
       };
-      exchanges.push({ request, response });
-      options.onExchange?.(exchanges.length);
+      log.push({ request, response });
+      options.onExchange?.(log.length);
       res.writeHead(answer.status, headersFor(proxyUrl));
-      res.end(rewrite.apply(answer.text, proxyUrl));
+      res.end(rewrite.apply(answer.text, proxyUrl, pathsKept));
     } catch (error) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`recording proxy could not reach ${origin.origin}: ${(error as Error).message}`);
@@ -233,9 +238,7 @@ export async function startRecordingProxy(
   return {
     url: proxyUrl,
     take() {
-      const taken = exchanges;
-      exchanges = [];
-      return taken;
+      return log.splice(0, log.length);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -50,3 +50,41 @@ describe('startReplay', () => {
     expect(replay.unexpected[0]).toContain('POST /api/2/roles/7/users [2,1]');
   });
 });
+
+describe('startReplay with scrubbed secrets', () => {
+  const scrubbed: Exchange[] = [
+    {
+      request: {
+        method: 'POST',
+        path: '/users',
+        query: {},
+        body: { login: 'a@b.c', credentials: { password: { value: '<scrubbed:password>' } } },
+      },
+      response: { status: 201, headers: {}, body: { id: '1' } },
+    },
+  ];
+
+  it('matches any value where the recording holds a placeholder', async () => {
+    replay = startReplay(scrubbed);
+    const res = await fetch(`${REPLAY_ORIGIN}/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'a@b.c', credentials: { password: { value: 'anything' } } }),
+    });
+    expect(res.status).toBe(201);
+    expect(replay.unused()).toEqual([]);
+  });
+
+  it('never prints a secret in a mismatch report', async () => {
+    replay = startReplay(scrubbed);
+    const res = await fetch(`${REPLAY_ORIGIN}/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'x@y.z', password: 'Hunter2-secret', client_secret: 'cs-123456' }),
+    });
+    expect(res.status).toBe(412);
+    expect(replay.unexpected[0]).toContain('<scrubbed:password>');
+    expect(replay.unexpected[0]).not.toContain('Hunter2-secret');
+    expect(replay.unexpected[0]).not.toContain('cs-123456');
+  });
+});

@@ -11,6 +11,11 @@ export interface TimeHeader {
   /** Lower-case header name. */
   name: string;
   format: TimeFormat;
+  /**
+   * `reset`: when a rate window resets — kept steady across recordings by rounding up to the whole minute;
+   * `wait`: how long to wait before a retry — kept exact.
+   */
+  kind: 'reset' | 'wait';
 }
 
 /** Every time-valued header the integration declares, lower-case, Retry-After included by default. */
@@ -18,9 +23,15 @@ export function timeHeaders(integration: CompiledIntegration): TimeHeader[] {
   const { rate_limit: rateLimit, retry } = integration.definition;
   const headers: TimeHeader[] = [];
   if (rateLimit?.headers)
-    headers.push({ name: rateLimit.headers.reset.toLowerCase(), format: rateLimit.headers.reset_format });
-  for (const item of retry?.wait_from ?? [{ header: 'retry-after', format: 'auto' as const }])
-    headers.push({ name: item.header.toLowerCase(), format: item.format });
+    headers.push({
+      name: rateLimit.headers.reset.toLowerCase(),
+      format: rateLimit.headers.reset_format,
+      kind: 'reset',
+    });
+  for (const item of retry?.wait_from ?? [{ header: 'retry-after', format: 'auto' as const }]) {
+    const name = item.header.toLowerCase();
+    if (!headers.some((h) => h.name === name)) headers.push({ name, format: item.format, kind: 'wait' });
+  }
   return headers;
 }
 
@@ -39,35 +50,34 @@ export function writeIn(format: TimeFormat, seconds: number, now: number): strin
   }
 }
 
-/**
- * An absolute time value re-expressed on the frozen clock (`realNow` → `frozenNow`, same distance); relative
- * values (seconds left) are returned untouched.
- */
-export function shiftToClock(value: string, format: TimeFormat, realNow: number, frozenNow: number): string {
-  const text = value.trim();
-  const numeric = /^\d+(\.\d+)?$/.test(text);
-  switch (format) {
-    case 'epoch_seconds':
-      return numeric ? String(Math.round(Number(text) - realNow / 1000 + frozenNow / 1000)) : value;
-    case 'epoch_ms':
-      return numeric ? String(Math.round(Number(text) - realNow + frozenNow)) : value;
-    case 'http_date':
-    case 'auto': {
-      if (numeric) return value;
-      const at = Date.parse(text);
-      return Number.isNaN(at) ? value : new Date(at - realNow + frozenNow).toUTCString();
-    }
-    case 'delta_seconds':
-      return value;
-  }
-}
+// A reset moves with the moment of the recording; rounded up to the minute it stays put (and waits no less).
+const steady = (ms: number, header: TimeHeader) =>
+  header.kind === 'reset' && ms > 0 ? Math.ceil(ms / 60_000) * 60_000 : Math.round(ms / 1000) * 1000;
 
 /**
- * A long "seconds left" value rounded up to the whole minute: it differs by a second or two on every recording
- * (churn) while the wait it means barely changes. Short ones (a Retry-After of 1) are kept exact.
+ * The header's value as the engine and the fixture see it: an absolute time (an epoch, an HTTP date) moved from
+ * the live upstream's clock (`realNow`) onto the frozen one (`frozenNow`), the same distance ahead; a reset
+ * rounded up to the whole minute; anything unreadable untouched.
  */
-export function steadySeconds(value: string): string {
+export function onFrozenClock(value: string, header: TimeHeader, realNow: number, frozenNow: number): string {
   const text = value.trim();
-  if (!/^\d+$/.test(text) || Number(text) <= 60) return value;
-  return String(Math.ceil(Number(text) / 60) * 60);
+  const numeric = /^\d+(\.\d+)?$/.test(text);
+  switch (header.format) {
+    case 'epoch_seconds':
+      return numeric
+        ? String(Math.round((frozenNow + steady(Number(text) * 1000 - realNow, header)) / 1000))
+        : value;
+    case 'epoch_ms':
+      return numeric ? String(frozenNow + steady(Number(text) - realNow, header)) : value;
+    case 'delta_seconds':
+    case 'auto': {
+      if (numeric) return String(Math.ceil(steady(Number(text) * 1000, header) / 1000));
+      if (header.format === 'delta_seconds') return value;
+      return onFrozenClock(value, { ...header, format: 'http_date' }, realNow, frozenNow);
+    }
+    case 'http_date': {
+      const at = Date.parse(text);
+      return Number.isNaN(at) ? value : new Date(frozenNow + steady(at - realNow, header)).toUTCString();
+    }
+  }
 }
