@@ -40,16 +40,18 @@ export function engineBackend(options: EngineBackendOptions): UnifiedBackend {
           filters: args.filters,
           ...(args.limit === undefined ? {} : { limit: args.limit }),
           ...(args.cursor === undefined ? {} : { cursor: args.cursor }),
+          ...(args.expand === undefined ? {} : { expand: args.expand }),
         });
         return { result: page.result, next_cursor: page.next_cursor, result_count: page.result_count };
       }),
-    get: (model, resource, id) =>
+    get: (model, resource, id, expand) =>
       run(async (account, context) => {
         const answer = await engine.get({
           ...common(model, resource),
           integration: account.integration,
           account: context,
           id,
+          ...(expand === undefined ? {} : { expand }),
         });
         return answer.record;
       }),

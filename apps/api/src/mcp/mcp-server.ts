@@ -83,16 +83,24 @@ async function callTool(
   const { model, resource } = tool;
   switch (tool.method) {
     case 'list': {
-      const { limit, cursor, ...filters } = args;
+      const { limit, cursor, expand, ...filters } = args;
       const page = await backend.list(model, resource, {
         filters: filters as Record<string, string>,
+        ...(Array.isArray(expand) ? { expand: expand as string[] } : {}),
         ...(typeof limit === 'number' ? { limit } : {}),
         ...(typeof cursor === 'string' ? { cursor } : {}),
       });
       return { ...page };
     }
-    case 'get':
-      return backend.get(model, resource, String(args['id']));
+    case 'get': {
+      const expand = args['expand'];
+      return backend.get(
+        model,
+        resource,
+        String(args['id']),
+        Array.isArray(expand) ? (expand as string[]) : undefined,
+      );
+    }
     case 'create':
       return backend.create(model, resource, args);
     case 'update': {

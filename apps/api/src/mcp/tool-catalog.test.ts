@@ -26,8 +26,15 @@ describe('MCP tools per integration', () => {
     const capabilities = engine.capabilities(name);
     const tools = toolCatalog(name, capabilities, ['read', 'write']);
     const served = capabilities[MODEL] ?? {};
-    for (const [resource, { methods, filters }] of Object.entries(served)) {
+    for (const [resource, { methods, filters, expand }] of Object.entries(served)) {
       const forResource = tools.filter((tool) => tool.resource === resource);
+      const expandSchema = (tool: (typeof tools)[number] | undefined) =>
+        ((tool?.inputSchema['properties'] ?? {}) as Record<string, { items?: { enum?: string[] } }>)[
+          'expand'
+        ];
+      for (const tool of forResource.filter((candidate) => ['list', 'get'].includes(candidate.method))) {
+        expect(expandSchema(tool)?.items?.enum).toEqual(expand.length > 0 ? expand : undefined);
+      }
       expect(forResource.map((tool) => tool.method).sort()).toEqual([...methods].sort());
       const list = forResource.find((tool) => tool.method === 'list');
       for (const filter of filters) {

@@ -85,7 +85,7 @@ export function toolCatalog(
       for (const method of methods) {
         if (!capability.methods.includes(method)) continue;
         const filters = capability.filters.filter((filter) => spec.filters.includes(filter));
-        tools.push(buildTool(integration, model, resource, method, filters));
+        tools.push(buildTool(integration, model, resource, method, filters, capability.expand ?? []));
       }
     }
   }
@@ -98,6 +98,7 @@ function buildTool(
   resource: string,
   method: ToolMethod,
   filters: readonly string[],
+  expand: readonly string[],
 ): McpTool {
   const name = toolName(resource, method);
   const one = humanName(singular(resource));
@@ -131,7 +132,7 @@ function buildTool(
       return {
         ...base,
         description: `Get one ${one} of this ${integration} account by id (unified shape).`,
-        inputSchema: idSchema(one),
+        inputSchema: { ...idSchema(one), properties: { id: idProperty(one), ...expandProperty(expand) } },
         annotations: annotations(`Get a ${one}`, 'read'),
       };
     case 'create':
@@ -182,6 +183,19 @@ function annotations(title: string, kind: 'read' | 'create' | 'update' | 'delete
     destructiveHint: kind === 'update' || kind === 'delete',
     idempotentHint: kind !== 'create',
     openWorldHint: true,
+  };
+}
+
+/** `expand`, where the integration has fields that cost one extra upstream call per record. */
+function expandProperty(expand: readonly string[]): Record<string, unknown> {
+  if (expand.length === 0) return {};
+  return {
+    expand: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', enum: [...expand] },
+      description: `Fields that cost one extra upstream call per record: ${expand.join(', ')}.`,
+    },
   };
 }
 

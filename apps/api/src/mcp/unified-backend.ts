@@ -4,12 +4,17 @@
  */
 
 /** The account's unified capabilities by model, then resource (as `GET /integrated-accounts/:id/capabilities`). */
-export type UnifiedCapabilities = Record<string, Record<string, { methods: string[]; filters: string[] }>>;
+export type UnifiedCapabilities = Record<
+  string,
+  Record<string, { methods: string[]; filters: string[]; expand?: string[] }>
+>;
 
 export interface ListArguments {
   limit?: number;
   cursor?: string;
   filters: Record<string, string>;
+  /** Fields that cost extra upstream calls, asked for by name (`groups`, `roles`). */
+  expand?: string[];
 }
 
 export interface ListPage {
@@ -24,7 +29,7 @@ export interface UnifiedBackend {
   integration(): Promise<string>;
   capabilities(): Promise<UnifiedCapabilities>;
   list(model: string, resource: string, args: ListArguments): Promise<ListPage>;
-  get(model: string, resource: string, id: string): Promise<Record<string, unknown>>;
+  get(model: string, resource: string, id: string, expand?: string[]): Promise<Record<string, unknown>>;
   create(model: string, resource: string, body: Record<string, unknown>): Promise<Record<string, unknown>>;
   update(
     model: string,

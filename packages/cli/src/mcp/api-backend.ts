@@ -45,6 +45,7 @@ export function apiBackend(client: Switchboard, accountId: string): UnifiedBacke
         ...args.filters,
         ...(args.limit === undefined ? {} : { limit: args.limit }),
         ...(args.cursor === undefined ? {} : { next_cursor: args.cursor }),
+        ...(args.expand === undefined ? {} : { expand: args.expand.join(',') }),
       });
       return {
         result: page.result as Record<string, unknown>[],
