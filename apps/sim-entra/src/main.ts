@@ -9,7 +9,7 @@ import { buildSimulator } from './simulator.js';
 await runSimulatorCli(process.argv.slice(2), {
   title: 'Entra ID simulator',
   usage:
-    'usage: sim-entra [--port 9003] [--host 127.0.0.1] [--users 200] [--seed 1] [--latency 0] [--budget 3500] [--token-ttl 3599] [--tenant-id GUID] [--client-id GUID] [--client-secret S] [--log]',
+    'usage: sim-entra [--port 9003] [--host 127.0.0.1] [--users 200] [--seed 1] [--latency 0] [--budget 3500] [--token-ttl 3599] [--tenant-id GUID] [--client-id GUID] [--client-secret S] [--start-at ISO] [--log]',
   defaultPort: 9003,
   flags: {
     budget: { option: 'tenSecondBudget', kind: 'integer' },
@@ -17,6 +17,7 @@ await runSimulatorCli(process.argv.slice(2), {
     'tenant-id': { option: 'tenantId', kind: 'string' },
     'client-id': { option: 'clientId', kind: 'string' },
     'client-secret': { option: 'clientSecret', kind: 'string' },
+    'start-at': { option: 'startAt', kind: 'string' },
   },
   build: (options: SimulatorOptions) => buildSimulator(options),
   describe: (simulator, url) => {

@@ -32,9 +32,14 @@ export interface SimulatorOptions {
   faults?: EntraFaultSettings;
   /** The clock (epoch ms), default `Date.now`; tests pass their own to expire tokens without waiting. */
   now?: () => number;
+  /**
+   * Starts the clock at this ISO instant and lets it run (ignored when `now` is given). With a fixed seed the
+   * seeded data is then identical on every start: what recorded fixtures need.
+   */
+  startAt?: string;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'faults'>> & {
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'faults' | 'startAt'>> & {
   readonly faults: EntraFaultSettings | undefined;
 };
 
@@ -64,10 +69,13 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     tenSecondBudget: options.tenSecondBudget ?? DEFAULTS.tenSecondBudget,
     latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
     logger: options.logger ?? false,
-    now: options.now ?? Date.now,
+    now: options.now ?? runningFrom(options.startAt),
     faults: options.faults,
   };
   const issues: string[] = [];
+  if (options.startAt !== undefined && Number.isNaN(Date.parse(options.startAt))) {
+    issues.push('startAt must be an ISO date-time');
+  }
   for (const key of ['users', 'tenSecondBudget', 'latencyMs'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] < 0)
       issues.push(`${key} must be a non-negative integer`);
@@ -85,4 +93,12 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (resolved.clientSecret === '') issues.push('clientSecret must not be empty');
   if (issues.length > 0) throw optionsInvalid(issues);
   return resolved;
+}
+
+/** `Date.now`, shifted so that it reads `startAt` now and runs on from there. */
+function runningFrom(startAt: string | undefined): () => number {
+  const start = startAt === undefined ? Number.NaN : Date.parse(startAt);
+  if (Number.isNaN(start)) return Date.now;
+  const offset = Date.now() - start;
+  return () => Date.now() - offset;
 }

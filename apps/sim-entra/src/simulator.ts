@@ -56,13 +56,15 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
     initialDomain: resolved.initialDomain,
     verifiedDomains: [resolved.initialDomain, resolved.customDomain],
   };
+  // With `startAt` the seed is anchored on that exact instant, so every start yields the same data.
+  const seedAt = () => (options.startAt !== undefined ? Date.parse(options.startAt) : resolved.now());
   const seed = () =>
     seedTenant({
       users: resolved.users,
       seed: resolved.seed,
       identity,
       clientId: resolved.clientId,
-      now: resolved.now(),
+      now: seedAt(),
     });
   const state = new SimulatorState(seed(), resolved.tenSecondBudget);
   const faults = new Faults(BUDGET_KEY, state.tokens, state.budget);

@@ -158,7 +158,7 @@ export function servePage<T>(
   }
   const items = sorted.slice(start, start + top);
   const annotations: Record<string, unknown> = {
-    '@odata.context': `${serviceRoot(request)}/$metadata#${rules.contextPath}${contextSuffix}`,
+    '@odata.context': `${SERVICE_ROOT}/$metadata#${rules.contextPath}${contextSuffix}`,
   };
   if (count) annotations['@odata.count'] = sorted.length;
   const last = items.at(-1);
@@ -168,10 +168,11 @@ export function servePage<T>(
   return { items, annotations };
 }
 
-/** `http(s)://<host the client used>/v1.0`. */
-export function serviceRoot(request: FastifyRequest): string {
-  return `${originOf(request)}/v1.0`;
-}
+/**
+ * The service root `@odata.context` names. Graph always writes its public one: the context is a metadata
+ * reference, not a link to follow (next links, which are followed, use the caller's Host).
+ */
+export const SERVICE_ROOT = 'https://graph.microsoft.com/v1.0';
 
 /** Like encodeURIComponent, but keeps what Graph leaves readable in its links: `$ , : '`. */
 function encodeQueryValue(value: string): string {

@@ -24,7 +24,7 @@ export function registerAuditRoutes(app: FastifyInstance, context: SimContext): 
   app.get<Params>('/v1.0/auditLogs/directoryAudits/:id', RESOURCE, async (request, reply) => {
     const audit = tenant().audits.find((entry) => entry.id === request.params.id);
     if (audit === undefined) throw resourceNotFound(request.params.id);
-    return sendEntity(request, reply, 'auditLogs/directoryAudits', auditView(audit));
+    return sendEntity(reply, 'auditLogs/directoryAudits', auditView(audit));
   });
 
   app.get('/v1.0/auditLogs/signIns', RESOURCE, async (request, reply) => {
@@ -36,6 +36,6 @@ export function registerAuditRoutes(app: FastifyInstance, context: SimContext): 
   app.get<Params>('/v1.0/auditLogs/signIns/:id', RESOURCE, async (request, reply) => {
     const signIn = tenant().signIns.find((entry) => entry.id === request.params.id.toLowerCase());
     if (signIn === undefined) throw resourceNotFound(request.params.id);
-    return sendEntity(request, reply, 'auditLogs/signIns', signInView(signIn));
+    return sendEntity(reply, 'auditLogs/signIns', signInView(signIn));
   });
 }

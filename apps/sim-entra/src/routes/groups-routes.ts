@@ -51,7 +51,6 @@ export function registerGroupsRoutes(app: FastifyInstance, context: SimContext):
     const group = findGroup(request.params.id);
     const selected = parseSelect(queryOptions(request).option('select'), [GROUP_SHAPE]);
     return sendEntity(
-      request,
       reply,
       `groups${contextSuffix(selected)}`,
       project(groupView(group), GROUP_SHAPE, selected),

@@ -75,7 +75,6 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
     if (role === undefined) throw resourceNotFound(request.params.id);
     const selected = parseSelect(queryOptions(request).option('select'), [ROLE_DEFINITION_SHAPE]);
     return sendEntity(
-      request,
       reply,
       `roleManagement/directory/roleDefinitions${contextSuffix(selected)}`,
       project(roleDefinitionView(role), ROLE_DEFINITION_SHAPE, selected),
@@ -116,7 +115,6 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
     if (assignment === undefined) throw resourceNotFound(request.params.id);
     const selected = parseSelect(queryOptions(request).option('select'), [ROLE_ASSIGNMENT_SHAPE]);
     return sendEntity(
-      request,
       reply,
       `roleManagement/directory/roleAssignments${contextSuffix(selected)}`,
       assignmentView(assignment, selected, readExpand(request)),
@@ -181,13 +179,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
       roleTarget(role),
       ...(principal.kind === 'user' ? [userTarget(principal.record)] : []),
     ]);
-    return sendEntity(
-      request,
-      reply,
-      'roleManagement/directory/roleAssignments',
-      roleAssignmentView(assignment),
-      201,
-    );
+    return sendEntity(reply, 'roleManagement/directory/roleAssignments', roleAssignmentView(assignment), 201);
   });
 
   app.delete<Params>(`${ASSIGNMENTS}/:id`, RESOURCE, async (request, reply) => {
@@ -221,7 +213,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
 
   app.get<Params>('/v1.0/directoryRoles/:id', RESOURCE, async (request, reply) => {
     const role = findDirectoryRole(request.params.id);
-    return sendEntity(request, reply, 'directoryRoles', directoryRoleView(role));
+    return sendEntity(reply, 'directoryRoles', directoryRoleView(role));
   });
 
   app.get<Params>('/v1.0/directoryRoles/:id/members', RESOURCE, async (request, reply) => {

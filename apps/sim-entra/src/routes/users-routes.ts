@@ -62,7 +62,6 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     const user = findUser(request.params.id);
     const selected = parseSelect(queryOptions(request).option('select'), [USER_SHAPE]);
     return sendEntity(
-      request,
       reply,
       `users${contextSuffix(selected)}`,
       project(userView(user), USER_SHAPE, selected),
@@ -105,7 +104,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     };
     tenant().users.insert(user);
     logAudit(context, 'Add user', [userTarget(user)]);
-    return sendEntity(request, reply, 'users', project(userView(user), USER_SHAPE, undefined), 201);
+    return sendEntity(reply, 'users', project(userView(user), USER_SHAPE, undefined), 201);
   });
 
   app.patch<Params>('/v1.0/users/:id', RESOURCE, async (request, reply) => {

@@ -1,7 +1,7 @@
 /** @module Writing Graph bodies: a collection page with its annotations, or one entity with its context. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { CollectionPage } from '../odata/collection.js';
-import { serviceRoot } from '../odata/collection.js';
+import { SERVICE_ROOT } from '../odata/collection.js';
 
 export function sendPage<T>(
   reply: FastifyReply,
@@ -13,7 +13,6 @@ export function sendPage<T>(
 
 /** One entity with `@odata.context` `…/$metadata#<contextPath>/$entity`. */
 export function sendEntity(
-  request: FastifyRequest,
   reply: FastifyReply,
   contextPath: string,
   body: Record<string, unknown>,
@@ -21,5 +20,5 @@ export function sendEntity(
 ): FastifyReply {
   return reply
     .code(status)
-    .send({ '@odata.context': `${serviceRoot(request)}/$metadata#${contextPath}/$entity`, ...body });
+    .send({ '@odata.context': `${SERVICE_ROOT}/$metadata#${contextPath}/$entity`, ...body });
 }
