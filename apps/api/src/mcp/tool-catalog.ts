@@ -123,6 +123,7 @@ function buildTool(
               type: 'string',
               description: 'The `next_cursor` of the previous page, exactly as returned.',
             },
+            ...expandProperty(expand),
             ...Object.fromEntries(filters.map((filter) => [filter, filterSchema(model, resource, filter)])),
           },
         },
