@@ -60,6 +60,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   SB_ERR_RUN_INVALID_INPUT: 400,
   // a get answered 2xx without the record, or a write's follow-up read found nothing: the id names no record
   SB_ERR_RUN_RECORD_NOT_FOUND: 404,
+  // an `expand`ed field's per-record upstream call failed: the answer is not given without it; retry
+  SB_ERR_RUN_ENRICHMENT_FAILED: 502,
 
   // store
   SB_ERR_STORE_UNAVAILABLE: 503,

@@ -2,7 +2,7 @@
  * @module How an integration is described to API callers (`GET /integrations`): its name, label, category,
  * unified resources and the connection form, never its internals.
  */
-import type { CompiledIntegration } from '@switchboard/engine';
+import type { Capabilities, CompiledIntegration } from '@switchboard/engine';
 
 export interface ConnectionFieldSummary {
   name: string;
@@ -22,15 +22,28 @@ export interface IntegrationSummary {
   label: string;
   category: string | null;
   unified_models: Record<string, string[]>;
+  /** By model, then resource: the fields `expand=` can ask for (only resources that have some). */
+  expandable: Record<string, Record<string, string[]>>;
   proxy_resources: string[];
   connection_fields: ConnectionFieldSummary[];
 }
 
-export function summarizeIntegration(integration: CompiledIntegration): IntegrationSummary {
+export function summarizeIntegration(
+  integration: CompiledIntegration,
+  capabilities: Capabilities,
+): IntegrationSummary {
   const definition = integration.definition;
   const unified_models: Record<string, string[]> = {};
   for (const [model, resources] of Object.entries(definition.unified ?? {})) {
     unified_models[model] = Object.keys(resources ?? {});
+  }
+  const expandable: Record<string, Record<string, string[]>> = {};
+  for (const [model, resources] of Object.entries(capabilities)) {
+    for (const [resource, capability] of Object.entries(resources)) {
+      if (capability.expand.length === 0) continue;
+      expandable[model] ??= {};
+      expandable[model][resource] = capability.expand;
+    }
   }
   const connection_fields = Object.entries(definition.connection).map(([name, field]) => ({
     name,
@@ -49,6 +62,7 @@ export function summarizeIntegration(integration: CompiledIntegration): Integrat
     label: definition.label,
     category: definition.category ?? null,
     unified_models,
+    expandable,
     proxy_resources: Object.keys(definition.resources),
     connection_fields,
   };

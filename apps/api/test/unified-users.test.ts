@@ -100,6 +100,22 @@ describe('listing users', () => {
     );
   });
 
+  it('refuses an expand the integration cannot honour, on lists and gets; an empty expand is no expand', async () => {
+    const list = await stack.inject({ url: usersUrl('&expand=groups,roles'), headers: tenant.headers });
+    expect(errorBody(list)).toMatchObject({
+      statusCode: 400,
+      code: 'SB_ERR_RUN_INVALID_INPUT',
+      message: expect.stringContaining('groups, roles'),
+    });
+    const get = await stack.inject({
+      url: `/unified/user-directory/users/1?integrated_account_id=${account}&expand=groups`,
+      headers: tenant.headers,
+    });
+    expect(errorBody(get).statusCode).toBe(400);
+    const none = await stack.inject({ url: usersUrl('&expand=&limit=1'), headers: tenant.headers });
+    expect(none.statusCode, none.body).toBe(200);
+  });
+
   it('refuses a status outside the unified enum, and an empty date filter, instead of answering a list', async () => {
     const bogus = await stack.inject({ url: usersUrl('&status=bogus'), headers: tenant.headers });
     expect(bogus.statusCode).toBe(400);

@@ -101,6 +101,14 @@ export const UnsupportedFilter = createError(
   (names: string) => `unsupported filter(s): ${names}`,
 );
 export const InvalidInput = createError('SB_ERR_RUN_INVALID_INPUT', (reason: string) => reason);
+/**
+ * A per-record enrichment call (`enrich:`) failed: the page is not answered without it (never silently partial).
+ * Retryable; `details.remote` is the sub-call's upstream answer when there was one.
+ */
+export const EnrichmentFailed = createError(
+  'SB_ERR_RUN_ENRICHMENT_FAILED',
+  (what: string) => `enrichment ${what} failed; retry the request`,
+);
 /** A get answered 2xx but its `record:` path (or mapping) yielded no record. */
 export const RecordNotFound = createError(
   'SB_ERR_RUN_RECORD_NOT_FOUND',

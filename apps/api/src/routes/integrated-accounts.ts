@@ -222,7 +222,7 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
     {
       schema: {
         tags: ['integrated accounts'],
-        summary: 'Which unified resources, methods and filters this account supports',
+        summary: 'Which unified resources, methods, filters and expandable fields this account supports',
         params: idParams,
         response: {
           200: {
@@ -233,15 +233,20 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
               integration: { type: 'string' },
               unified_models: {
                 type: 'object',
-                description: 'By model, then resource: `{ methods, filters }`.',
+                description: 'By model, then resource: `{ methods, filters, expand }`.',
                 additionalProperties: {
                   type: 'object',
                   additionalProperties: {
                     type: 'object',
-                    required: ['methods', 'filters'],
+                    required: ['methods', 'filters', 'expand'],
                     properties: {
                       methods: { type: 'array', items: { type: 'string' } },
                       filters: { type: 'array', items: { type: 'string' } },
+                      expand: {
+                        type: 'array',
+                        items: { type: 'string' },
+                        description: 'Fields `expand=` can ask for: each costs extra upstream calls.',
+                      },
                     },
                   },
                 },
@@ -270,7 +275,11 @@ function capabilitiesOf(engine: Engine, account: IntegratedAccount) {
   const resources = engine.integration(account.integration).definition.resources;
   const proxy_resources: Record<string, string[]> = {};
   for (const [name, resource] of Object.entries(resources)) {
-    proxy_resources[name] = Object.keys(resource).filter((key) => key !== 'description');
+    // A static resource (records in the file) answers list and get.
+    proxy_resources[name] =
+      resource.static !== undefined
+        ? ['list', 'get']
+        : Object.keys(resource).filter((key) => key !== 'description' && key !== 'key');
   }
   return {
     integrated_account_id: account.id,

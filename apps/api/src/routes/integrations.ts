@@ -25,7 +25,15 @@ const ConnectionField = {
 
 const Integration = {
   type: 'object',
-  required: ['name', 'label', 'category', 'unified_models', 'proxy_resources', 'connection_fields'],
+  required: [
+    'name',
+    'label',
+    'category',
+    'unified_models',
+    'expandable',
+    'proxy_resources',
+    'connection_fields',
+  ],
   properties: {
     name: { type: 'string' },
     label: { type: 'string' },
@@ -34,6 +42,15 @@ const Integration = {
       type: 'object',
       additionalProperties: { type: 'array', items: { type: 'string' } },
       description: 'Unified resources by model, e.g. `{ "user-directory": ["users", "groups"] }`.',
+    },
+    expandable: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'string' } },
+      },
+      description:
+        'Fields `expand=` can ask for, by model then resource (only resources that have some), e.g. `{ "user-directory": { "users": ["groups", "roles"] } }`. Each costs extra upstream calls.',
     },
     proxy_resources: { type: 'array', items: { type: 'string' } },
     connection_fields: { type: 'array', items: ConnectionField },
@@ -57,6 +74,10 @@ export async function integrationRoutes(app: FastifyInstance, deps: RouteDeps): 
         },
       },
     },
-    async () => ({ result: deps.engine.integrations().map(summarizeIntegration) }),
+    async () => ({
+      result: deps.engine
+        .integrations()
+        .map((integration) => summarizeIntegration(integration, deps.engine.capabilities(integration.name))),
+    }),
   );
 }

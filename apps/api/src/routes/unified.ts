@@ -21,7 +21,7 @@ import {
 } from '../schemas/common.js';
 import { UNIFIED_MODELS, type UnifiedResourceSpec } from '../schemas/unified-models.js';
 import { listAnswer, recordAnswer } from '../unified-answer.js';
-import { splitQuery } from '../unified-query.js';
+import { parseExpand, splitQuery } from '../unified-query.js';
 
 interface RecordQuery {
   integrated_account_id: string;
@@ -29,7 +29,12 @@ interface RecordQuery {
   response_format: ResponseFormat;
 }
 
+interface GetQuery extends RecordQuery {
+  expand?: string;
+}
+
 interface ListQuery extends RecordQuery {
+  expand?: string;
   limit?: number;
   next_cursor?: string;
   [filter: string]: unknown;
@@ -57,6 +62,19 @@ const recordQuery = {
   required: ['integrated_account_id'],
   additionalProperties: false,
   properties: recordQueryProperties,
+} as const;
+
+const expandQuery = {
+  type: 'string',
+  maxLength: 500,
+  pattern: '^[a-z0-9_, ]*$',
+  description:
+    "Comma-separated fields that cost extra upstream calls for some integrations (e.g. `groups,roles`); without it those fields are absent for such integrations. The account's capabilities list what can be expanded; another name answers 400.",
+} as const;
+
+const getQuery = {
+  ...recordQuery,
+  properties: { ...recordQueryProperties, expand: expandQuery },
 } as const;
 
 const idParams = { type: 'object', required: ['id'], properties: { id: IdParam } } as const;
@@ -101,6 +119,7 @@ function registerResource(
           required: ['integrated_account_id'],
           properties: {
             ...recordQueryProperties,
+            expand: expandQuery,
             limit: limitQuery,
             next_cursor: cursorQuery,
             ...spec.filterSchemas,
@@ -117,6 +136,7 @@ function registerResource(
       const { caller, ...common } = operation(request, reply, request.query);
       const { limit, next_cursor: cursor } = request.query;
       const { filters, remoteQuery } = splitQuery(request.query);
+      const expand = parseExpand(request.query.expand);
       const result = await call(deps, request, caller, (integration, account) =>
         engine.list({
           ...common,
@@ -124,6 +144,7 @@ function registerResource(
           account,
           filters,
           remoteQuery,
+          ...(expand === undefined ? {} : { expand }),
           ...(limit === undefined ? {} : { limit }),
           ...(cursor === undefined ? {} : { cursor }),
         }),
@@ -132,21 +153,28 @@ function registerResource(
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: RecordQuery }>(
+  app.get<{ Params: { id: string }; Querystring: GetQuery }>(
     `${path}/:id`,
     {
       schema: {
         tags,
         summary: `Get one of ${resource}`,
         params: idParams,
-        querystring: recordQuery,
+        querystring: getQuery,
         response: { 200: recordRef, ...errors(...UPSTREAM_CALL_ERRORS) },
       },
     },
     async (request, reply) => {
       const { caller, ...common } = operation(request, reply, request.query);
+      const expand = parseExpand(request.query.expand);
       const result = await call(deps, request, caller, (integration, account) =>
-        engine.get({ ...common, integration, account, id: request.params.id }),
+        engine.get({
+          ...common,
+          integration,
+          account,
+          id: request.params.id,
+          ...(expand === undefined ? {} : { expand }),
+        }),
       );
       return recordAnswer(reply, result, common.format);
     },

@@ -1,11 +1,22 @@
 /**
- * @module What an integration supports, per unified model and resource: its methods and the filters its list
- * can apply (under any alternative).
+ * @module What an integration supports, per unified model and resource: its methods, the filters its list
+ * can apply (under any alternative) and the fields `expand` can ask for.
  */
 import type { UnifiedOperation } from '@switchboard/schema';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
 import type { Capabilities } from './contract.js';
 import { allFilters } from './resolve-operation.js';
+
+/** The opt-in enrichments of the list and get operations (any alternative); `always` ones need no asking. */
+function expandable(operations: (UnifiedOperation | undefined)[]): string[] {
+  const names = new Set<string>();
+  for (const operation of operations) {
+    for (const variant of [operation, ...(operation?.alternatives ?? [])]) {
+      for (const [name, plan] of Object.entries(variant?.enrich ?? {})) if (!plan.always) names.add(name);
+    }
+  }
+  return [...names];
+}
 
 export function capabilitiesOf(integration: CompiledIntegration): Capabilities {
   const capabilities: Capabilities = {};
@@ -20,6 +31,7 @@ export function capabilitiesOf(integration: CompiledIntegration): Capabilities {
       byResource[resource] = {
         methods: Object.keys(methods).filter((method) => methods[method] !== undefined),
         filters: list ? allFilters(list) : [],
+        expand: expandable([methods['list'], methods['get']]),
       };
     }
     capabilities[model] = byResource;

@@ -8,7 +8,13 @@ import type { TraceSink } from '../trace.js';
 import type { SourcePage } from './page-source.js';
 
 /** Pushes the output records made from one upstream record (mapped, flat-mapped, filtered) onto `out`. */
-export type RecordTransform = (record: unknown, page: SourcePage, out: unknown[]) => Promise<void>;
+export type RecordTransform = (
+  record: unknown,
+  page: SourcePage,
+  out: unknown[],
+  /** The record's index in `page.records`. */
+  index: number,
+) => Promise<void>;
 
 export interface CollectInput {
   pages: AsyncIterable<SourcePage>;
@@ -47,7 +53,7 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
     for (let r = fromRecord; r < page.records.length; r++) {
       const record = page.records[r];
       scratch.length = 0;
-      if (transform) await transform(record, page, scratch);
+      if (transform) await transform(record, page, scratch, r);
       else scratch.push(record);
       for (let k = r === fromRecord ? fromOutput : 0; k < scratch.length; k++) {
         out.push(scratch[k]);

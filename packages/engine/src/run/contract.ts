@@ -63,10 +63,14 @@ export interface ListInput extends OperationInput {
   filters?: Record<string, string>;
   /** Forwarded to the upstream untouched. */
   remoteQuery?: Record<string, string>;
+  /** Enrichments to run (`enrich:` names, e.g. `['groups', 'roles']`); an unknown one is `InvalidInput`. */
+  expand?: string[];
 }
 
 export interface GetInput extends OperationInput {
   id: string;
+  /** As on lists. */
+  expand?: string[];
 }
 export interface CreateInput extends OperationInput {
   body: Record<string, unknown>;
@@ -125,8 +129,14 @@ export interface PassthroughInput {
   signal?: AbortSignal;
 }
 
-/** What an integration (and so an account of it) supports, per unified model and resource. */
-export type Capabilities = Record<string, Record<string, { methods: string[]; filters: string[] }>>;
+/**
+ * What an integration (and so an account of it) supports, per unified model and resource: its methods, the
+ * filters its list applies, and the fields `expand` can ask for (enrichments that cost extra upstream calls).
+ */
+export type Capabilities = Record<
+  string,
+  Record<string, { methods: string[]; filters: string[]; expand: string[] }>
+>;
 
 export interface Engine {
   integrations(): CompiledIntegration[];

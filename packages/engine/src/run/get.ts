@@ -4,6 +4,7 @@
 import type { GetInput, RecordResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
 import { extrasOf, openOperation } from './operation-context.js';
+import { activeEnrichments } from './enrichment.js';
 import { readOne } from './read-one.js';
 import { resolveOperation } from './resolve-operation.js';
 
@@ -18,6 +19,7 @@ export async function runGet(engine: EngineInternals, input: GetInput): Promise<
     connection: context.connection,
     now: context.now,
   });
-  const record = await readOne(context, operation, input.id, input.remoteData);
+  const enrich = activeEnrichments(operation, input.expand);
+  const record = await readOne(context, operation, input.id, input.remoteData, enrich);
   return { record, ...extrasOf(context) };
 }

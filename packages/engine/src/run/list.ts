@@ -8,18 +8,18 @@ import { InvalidCursor, InvalidInput } from '../errors.js';
 import { FIRST_PAGE } from '../http/pagination/paginate.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import { toQueryParams } from '../mapping/query-params.js';
-import type { MappingBindings } from '../mapping/record-mapper.js';
 import { isTruthy } from '../mapping/truthy.js';
 import { checkFilters } from './check-filters.js';
 import { collectRecords, type RecordTransform } from './collect-records.js';
 import type { ListInput, ListResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
+import { activeEnrichments, createEnricher, type Enricher } from './enrichment.js';
 import { fanOutPages } from './fan-out-pages.js';
 import { mergeSources } from './merge-sources.js';
 import { extrasOf, type OperationContext, openOperation } from './operation-context.js';
 import { siteAt, siteOf } from './operation-sites.js';
 import { flatPages, type SourcePage } from './page-source.js';
-import { operationMapper, pageBindings } from './record-mapping.js';
+import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
 import { resolveLimit } from './resolve-limit.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
@@ -39,6 +39,34 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
   });
   checkFilters(operation, filters);
   const limit = resolveLimit(input.limit, operation.limit);
+  const enrich = activeEnrichments(operation, input.expand);
+  // One enricher per upstream source; closed when the answer is complete (or failed).
+  const enrichers: Enricher[] = [];
+  const enricherFor = (source: ResolvedOperation) => {
+    const enricher = createEnricher(context, source, enrich, filters);
+    if (enricher) enrichers.push(enricher);
+    return enricher;
+  };
+  try {
+    return await listPages(context, input, operation, { filters, limit, enricherFor });
+  } finally {
+    await Promise.all(enrichers.map((enricher) => enricher.close()));
+  }
+}
+
+interface ListPlan {
+  filters: Record<string, string>;
+  limit: number;
+  enricherFor: (source: ResolvedOperation) => Enricher | undefined;
+}
+
+async function listPages(
+  context: OperationContext,
+  input: ListInput,
+  operation: ResolvedOperation,
+  { filters, limit, enricherFor }: ListPlan,
+): Promise<ListResult> {
+  const { engine, integration, connection, now } = context;
 
   const binding = queryBinding({
     integration: integration.name,
@@ -63,7 +91,7 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
         return sourceOutputs(
           flatPages(context, { ...call, start: at.p }),
           at.s,
-          recordTransform(context, source, filters, input.remoteData),
+          recordTransform(context, source, filters, input.remoteData, enricherFor(source)),
           context.trace,
         );
       }),
@@ -98,7 +126,7 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
     pages,
     limit,
     skip: cursor?.s,
-    transform: recordTransform(context, operation, filters, input.remoteData),
+    transform: recordTransform(context, operation, filters, input.remoteData, enricherFor(operation)),
     trace: context.trace,
   });
   return {
@@ -148,16 +176,18 @@ function recordTransform(
   operation: ResolvedOperation,
   filters: Record<string, string>,
   remoteData: boolean | undefined,
+  enricher?: Enricher,
 ): RecordTransform {
   const mapper = operationMapper(operation, remoteData);
   const filterSite = siteOf(operation, 'filter');
   let bindingsPage: SourcePage | undefined;
-  let bindings: MappingBindings | undefined;
-  return async (record, page, out) => {
+  let bindings: RunBindings | undefined;
+  return async (record, page, out, index) => {
     if (page !== bindingsPage || bindings === undefined) {
       bindingsPage = page;
       bindings = pageBindings(context, page.response, filters, page.parent);
     }
+    if (enricher) bindings.enriched = await enricher.forRecord(page.records, index);
     const before = out.length;
     // Compiled mappings run synchronously: no promise per record in the hot loop.
     if (mapper.sync) mapper.mapIntoSync(record, bindings, out as Record<string, unknown>[]);

@@ -10,7 +10,8 @@ import type { OperationContext } from './operation-context.js';
 import { siteOf } from './operation-sites.js';
 import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import { createEnricher } from './enrichment.js';
+import type { EnrichPlan, ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
@@ -46,6 +47,8 @@ export async function readOne(
   operation: ResolvedOperation,
   id: string,
   remoteData: boolean | undefined,
+  /** Default: the `always` enrichments (e.g. the re-read after a write). */
+  enrich: readonly EnrichPlan[] = operation.enrich.filter((plan) => plan.always),
 ): Promise<Record<string, unknown>> {
   const notFound = () =>
     new RecordNotFound(`${operation.resource} ${id}`, {
@@ -68,6 +71,14 @@ export async function readOne(
   const out: Record<string, unknown>[] = [];
   // `$id`: the unified id asked for, e.g. when the upstream answer lacks it.
   const bindings: RunBindings = { ...pageBindings(context, response, {}), id };
+  const enricher = createEnricher(context, operation, enrich, {});
+  if (enricher) {
+    try {
+      bindings.enriched = await enricher.forRecord([record], 0);
+    } finally {
+      await enricher.close();
+    }
+  }
   await operationMapper(operation, remoteData).mapInto(record, bindings, out);
   const [first] = out;
   if (!first) throw notFound();

@@ -32,7 +32,7 @@ export async function* sourceOutputs(
     const next = page.next as PagePosition | null;
     for (let r = fromRecord; r < records.length; r++) {
       const outputs: unknown[] = [];
-      await transform(records[r], page, outputs);
+      await transform(records[r], page, outputs, r);
       produced += outputs.length;
       for (let k = r === fromRecord ? fromOutput : 0; k < outputs.length; k++) {
         const after: SourcePosition | null =

@@ -33,11 +33,12 @@ describe('engine', () => {
         users: {
           methods: ['list', 'get', 'create', 'update', 'delete'],
           filters: ['email', 'status', 'updated_at[gte]'],
+          expand: ['teams', 'manager'],
         },
-        groups: { methods: ['list'], filters: [] },
-        roles: { methods: ['list', 'get'], filters: [] },
-        role_assignments: { methods: ['list', 'delete'], filters: ['user_id', 'role_id'] },
-        activities: { methods: ['list'], filters: ['action', 'user_id', 'created_at[gte]'] },
+        groups: { methods: ['list'], filters: [], expand: [] },
+        roles: { methods: ['list', 'get'], filters: [], expand: [] },
+        role_assignments: { methods: ['list', 'delete'], filters: ['user_id', 'role_id'], expand: [] },
+        activities: { methods: ['list'], filters: ['action', 'user_id', 'created_at[gte]'], expand: [] },
       },
     });
   });

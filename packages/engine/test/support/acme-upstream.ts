@@ -81,6 +81,8 @@ export interface AcmeUpstream {
   expireTokens(): void;
   /** Most member-list requests in flight at once. */
   maxMembersInFlight(): number;
+  /** Most per-person team requests in flight at once. */
+  maxTeamsInFlight(): number;
   /** Requests to a path (without query). */
   calls(path: string | RegExp, method?: string): LoggedRequest[];
   /** Every token request, as received. */
@@ -178,12 +180,15 @@ export function acmeUpstream(
   const valid = new Set<string>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let teamsInFlight = 0;
+  let maxTeams = 0;
   const upstream: AcmeUpstream = {
     data,
     requests: [],
     tokensIssued: () => tokens,
     expireTokens: () => valid.clear(),
     maxMembersInFlight: () => maxInFlight,
+    maxTeamsInFlight: () => maxTeams,
     tokenRequests: [],
     calls: (path, method) =>
       upstream.requests.filter(
@@ -250,6 +255,12 @@ export function acmeUpstream(
       // Let other requests start while this one is "in flight".
       await new Promise((resolve) => setTimeout(resolve, 5));
       inFlight--;
+    }
+    if (/^\/v1\/people\/[^/]+\/teams$/.test(url.pathname)) {
+      teamsInFlight++;
+      maxTeams = Math.max(maxTeams, teamsInFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      teamsInFlight--;
     }
     return route(data, logged, url, linkOrigin);
   };
@@ -334,6 +345,19 @@ function route(data: AcmeData, request: LoggedRequest, url: URL, linkOrigin: str
     }
     person.state = 'active';
     return json(200, { state: 'active' });
+  }
+  const teamsOf = idIn(/^\/v1\/people\/([^/]+)\/teams$/);
+  if (method === 'GET' && teamsOf !== undefined) {
+    const perPage = int(query['per_page'], 10);
+    const page = int(query['page'], 1);
+    const mine = data.teams.filter((t) => (Number(teamsOf) + t.id) % 4 === 0);
+    const items = mine.slice((page - 1) * perPage, page * perPage);
+    return json(200, { items }, { 'x-total-pages': String(Math.max(1, Math.ceil(mine.length / perPage))) });
+  }
+  const managerOf = idIn(/^\/v1\/people\/([^/]+)\/manager$/);
+  if (method === 'GET' && managerOf !== undefined) {
+    const boss = managerOf === '1' ? null : data.people.find((p) => String(p.id) === '1');
+    return json(200, { manager: boss ? { id: boss.id, display_name: boss.display_name } : null });
   }
   const lockId = idIn(/^\/v1\/people\/([^/]+)\/lock$/);
   if (method === 'POST' && lockId !== undefined) {
