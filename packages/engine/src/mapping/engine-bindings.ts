@@ -20,4 +20,6 @@ export const ENGINE_BINDINGS: ReadonlySet<string> = new Set([
   'params',
   'current',
   'enriched',
+  // `$secret(length)` in write bodies (mapping/secret-helper.ts).
+  'secret',
 ]);
