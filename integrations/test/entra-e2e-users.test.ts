@@ -84,8 +84,7 @@ describe('reading every user', () => {
     expect(record).toMatchObject(expectedUser(admin));
   });
 
-  // Needs the engine's `enrich:` (format-plan §5), which the file already declares.
-  it.skip('gets one user with its direct groups (memberOf) and its roles (role assignments)', async () => {
+  it('gets one user with its direct groups (memberOf) and its roles (role assignments)', async () => {
     const admin = h.sim.state.tenant.findUser('ann.lee@acme.example')!;
     const { record } = await h.engine.get({ ...base(), id: admin.id });
     const groups = h.sim.state.tenant
@@ -96,6 +95,40 @@ describe('reading every user', () => {
     expect(record['roles']).toEqual([
       { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator' },
     ]);
+  });
+
+  it('lists users with expand=groups,roles: one memberOf and one role-assignment call per user', async () => {
+    const before = structuredClone(h.sim.state.counters.calls);
+    const page = await h.engine.list({ ...base(), limit: 20, expand: ['groups', 'roles'] });
+    const calls = h.sim.state.counters.calls;
+    const delta = (route: string) => (calls[route] ?? 0) - (before[route] ?? 0);
+    // One per user returned; the engine may enrich up to `concurrency` (4) records ahead within the upstream page.
+    for (const route of [
+      'GET /v1.0/users/:id/memberOf',
+      'GET /v1.0/roleManagement/directory/roleAssignments',
+    ]) {
+      expect(delta(route), route).toBeGreaterThanOrEqual(20);
+      expect(delta(route), route).toBeLessThanOrEqual(24);
+    }
+    for (const record of page.result) {
+      const id = record['id'] as string;
+      const groups = h.sim.state.tenant
+        .groupsOf(id)
+        .map((group) => group.id)
+        .sort();
+      expect((record['groups'] as { id: string }[]).map((group) => group.id).sort(), id).toEqual(groups);
+      const roles = [
+        ...new Set(
+          h.sim.state.tenant.roleAssignments.items
+            .filter((a) => a.principalId === id)
+            .map((a) => a.roleDefinitionId),
+        ),
+      ].sort();
+      expect((record['roles'] as { id: string }[]).map((role) => role.id).sort(), id).toEqual(roles);
+    }
+    // Without expand, lists cost no extra calls and carry neither field.
+    const plain = await h.engine.list({ ...base(), limit: 5 });
+    expect(plain.result.every((record) => !('groups' in record) && !('roles' in record))).toBe(true);
   });
 
   it('answers an unknown user with the upstream 404', async () => {
@@ -176,7 +209,7 @@ describe('writing users', () => {
       password: 'Welcome-2-Acme!',
       forceChangePasswordNextSignIn: true,
     });
-    expect(record).toMatchObject(expectedUser(stored));
+    expect(record).toMatchObject({ ...expectedUser(stored), groups: [], roles: [] });
   });
 
   it('creates a user without a password: a random compliant temporary one, never echoed', async () => {
