@@ -8,7 +8,7 @@ import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, loadOrReport } from '../integration-files.js';
 
 const USAGE = `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
-                         [--dir PATH] [--run-id ID]
+                         [--auth-against URL] [--dir PATH] [--run-id ID]
 
 Runs every scenario conformance needs against a live upstream (a simulator or a sandbox account) and writes
 scrubbed fixtures to integrations/fixtures/<INTEGRATION>/. Writes create, change and delete records there.
@@ -16,6 +16,8 @@ The 429, 503 and token-expiry scenarios are made by the recorder itself. Exits 1
 scenario ends in an error it did not ask for.
 
   --against URL            the upstream base URL (replaces the integration's base_url, base path included)
+  --auth-against URL       where absolute auth URLs (a token endpoint on another host) are recorded from;
+                           default: wherever --against sends them
   --connection NAME=VALUE  a connection field; repeat for each. Secret fields are better passed as
                            SWITCHBOARD_CONNECTION_<NAME> environment variables (kept out of shell history).
   --only TEXT              record only scenarios whose name contains TEXT
@@ -63,11 +65,15 @@ async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = proce
     io.err(`missing connection field(s): ${missing.join(', ')}`);
     return EXIT.usage;
   }
-  try {
-    new URL(parsed.values.against);
-  } catch {
-    io.err(`--against takes a URL such as http://127.0.0.1:9001, got "${parsed.values.against}"`);
-    return EXIT.usage;
+  for (const option of ['against', 'auth-against'] as const) {
+    const value = parsed.values[option];
+    if (value === undefined) continue;
+    try {
+      new URL(value);
+    } catch {
+      io.err(`--${option} takes a URL such as http://127.0.0.1:9001, got "${value}"`);
+      return EXIT.usage;
+    }
   }
   const outDir = fixturesDir(io.cwd, name, dir);
   io.err(`recording ${name} against ${parsed.values.against} into ${outDir}`);
@@ -76,6 +82,7 @@ async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = proce
     result = await recordIntegration({
       integration,
       against: parsed.values.against,
+      ...(parsed.values['auth-against'] ? { authAgainst: parsed.values['auth-against'] } : {}),
       connection,
       outDir,
       ...(parsed.values.only ? { only: parsed.values.only } : {}),
@@ -105,6 +112,7 @@ function parse(args: string[]) {
     options: {
       help: { type: 'boolean', short: 'h' },
       against: { type: 'string' },
+      'auth-against': { type: 'string' },
       connection: { type: 'string', multiple: true },
       only: { type: 'string' },
       dir: { type: 'string' },
