@@ -18,6 +18,10 @@ export interface SimulatorOptions {
    * it to the recorder's fixed clock so System Log windows computed from `$now` find the seeded events.
    */
   seedTime?: string;
+  /**
+   * The org URL written into `_links` (e.g. `https://acme.okta.com`), default the origin each request used.
+   */
+  orgUrl?: string;
   /** Fastify's pino logger (request lines only, never headers or bodies), default false. */
   logger?: boolean;
   /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
@@ -32,6 +36,7 @@ export interface ResolvedOptions {
   readonly latencyMs: number;
   /** Epoch ms, or undefined for the start-up time. */
   readonly seedTime: number | undefined;
+  readonly orgUrl: string | undefined;
   readonly logger: boolean;
   readonly faults: FaultSettings | undefined;
 }
@@ -52,6 +57,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
     latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
     seedTime: options.seedTime === undefined ? undefined : Date.parse(options.seedTime),
+    orgUrl: options.orgUrl?.replace(/\/$/, ''),
     logger: options.logger ?? false,
     faults: options.faults,
   };
@@ -61,6 +67,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       issues.push(`${key} must be a non-negative integer`);
   }
   if (!Number.isInteger(resolved.seed)) issues.push('seed must be an integer');
+  if (resolved.orgUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(resolved.orgUrl)) {
+    issues.push('orgUrl must be an origin such as https://acme.okta.com');
+  }
   if (resolved.seedTime !== undefined && Number.isNaN(resolved.seedTime)) {
     issues.push('seedTime must be an ISO date-time');
   }

@@ -63,7 +63,13 @@ function randomStatus(random: Random): UserStatus {
   return 'DEPROVISIONED';
 }
 
-function seedUser(directory: Directory, index: number, owner: boolean, random: Random, now: number): UserRecord {
+function seedUser(
+  directory: Directory,
+  index: number,
+  owner: boolean,
+  random: Random,
+  now: number,
+): UserRecord {
   const status = owner ? 'ACTIVE' : (FIXED_STATUSES[index] ?? randomStatus(random));
   const first = owner ? { display: 'Ann', slug: 'ann' } : random.pick(FIRST_NAMES);
   const last = owner ? { display: 'Lee', slug: 'lee' } : random.pick(LAST_NAMES);

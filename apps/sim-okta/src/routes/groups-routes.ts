@@ -3,11 +3,12 @@
  * group (Link paging), the groups of a user (one unpaged array), and membership writes, which only
  * OKTA_GROUP groups accept (403 E0000006 otherwise).
  */
-import { insertId, keysetPage, originOf, queryOf, RESOURCE, readLimit, removeId } from '@switchboard/sim-kit';
+import { insertId, keysetPage, queryOf, RESOURCE, readLimit, removeId } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { groupTarget, userTarget } from '../data/log-events.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
+import { orgOrigin } from '../http/org-origin.js';
 import { type GroupSelection, parseGroupSelection, selectsGroup } from '../query/group-query.js';
 import { ExpressionError } from '../query/scim-expression.js';
 import { groupView } from '../wire/group-view.js';
@@ -47,7 +48,7 @@ export function registerGroupsRoutes(app: FastifyInstance, context: SimContext):
     }
     const matching = data().groups.items.filter((group) => selectsGroup(selection, group));
     const limit = readLimit(query.get('limit'), GROUP_PAGE);
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     if (selection.kind === 'q')
       return sendJson(
         reply,
@@ -66,7 +67,7 @@ export function registerGroupsRoutes(app: FastifyInstance, context: SimContext):
   app.get<{ Params: { id: string } }>('/api/v1/groups/:id', RESOURCE, async (request, reply) => {
     const group = data().groups.get(request.params.id);
     if (group === undefined) return groupNotFound(reply, request.params.id);
-    return sendJson(reply, 200, groupView(group, originOf(request)));
+    return sendJson(reply, 200, groupView(group, orgOrigin(context, request)));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/groups/:id/users', RESOURCE, async (request, reply) => {
@@ -76,7 +77,7 @@ export function registerGroupsRoutes(app: FastifyInstance, context: SimContext):
     const limit = readLimit(query.get('limit'), MEMBER_PAGE);
     const page = keysetPage(group.members, query.get('after'), limit, (id) => id);
     setPageLinks(request, reply, limit, page.nextAfter, query);
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     const users = page.items.flatMap((id) => {
       const user = data().users.get(id);
       return user === undefined ? [] : [userView(user, origin)];
@@ -87,7 +88,7 @@ export function registerGroupsRoutes(app: FastifyInstance, context: SimContext):
   app.get<{ Params: { id: string } }>('/api/v1/users/:id/groups', RESOURCE, async (request, reply) => {
     const user = data().findUser(request.params.id);
     if (user === undefined) return userNotFound(reply, request.params.id);
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     return sendJson(
       reply,
       200,

@@ -4,12 +4,13 @@
  * E0000016, suspend/unsuspend → 400 E0000001, other refusals 403 E0000038). Activation of a user without a
  * password stops at PROVISIONED: the emailed flow that would finish it is outside the API.
  */
-import { originOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
+import { queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { userTarget } from '../data/log-events.js';
 import type { UserRecord, UserStatus } from '../data/records.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
+import { orgOrigin } from '../http/org-origin.js';
 import { type OktaError, OktaErrors, sendOktaError } from '../wire/okta-errors.js';
 import { sendJson } from '../wire/send-json.js';
 import { userView } from '../wire/user-view.js';
@@ -119,7 +120,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, context: SimContex
     user.lastUpdated = now;
     recordApiEvent(context, request, operation.eventType, [userTarget(user)]);
     const sendEmail = queryOf(request).get('sendEmail') !== 'false';
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     switch (operation.answer) {
       case 'user':
         return sendJson(reply, 200, userView(user, origin));

@@ -2,12 +2,13 @@
  * @module Admin role assignments per user (reference §7): list (one unpaged array), assign `{type}` → 201,
  * duplicate → 409 E0000090, unknown type → 400 E0000001, unassign → 204.
  */
-import { originOf, RESOURCE } from '@switchboard/sim-kit';
+import { RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { ROLE_LABELS } from '../data/admin-roles.js';
 import { userTarget } from '../data/log-events.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
+import { orgOrigin } from '../http/org-origin.js';
 import { OktaErrors, sendOktaError } from '../wire/okta-errors.js';
 import { jsonObjectBody } from '../wire/request-json.js';
 import { roleView } from '../wire/role-view.js';
@@ -20,7 +21,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
   app.get<{ Params: { id: string } }>('/api/v1/users/:id/roles', RESOURCE, async (request, reply) => {
     const user = data().findUser(request.params.id);
     if (user === undefined) return userNotFound(reply, request.params.id);
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     return sendJson(
       reply,
       200,
@@ -54,7 +55,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
     };
     roles.push(role);
     recordApiEvent(context, request, 'user.account.privilege.grant', [userTarget(user)]);
-    return sendJson(reply, 201, roleView(role, user.id, originOf(request)));
+    return sendJson(reply, 201, roleView(role, user.id, orgOrigin(context, request)));
   });
 
   app.delete<{ Params: { id: string; roleId: string } }>(

@@ -44,6 +44,13 @@ describe('users', () => {
     expect(visible.length).toBeLessThan(45);
   });
 
+  it('writes the org URL into _links when pinned; paging links keep the address the client used', async () => {
+    h = await startHarness({ users: 5, orgUrl: 'https://acme.okta.com' });
+    const page = await h.get('/api/v1/users?limit=1');
+    expect(page.json()[0]._links.self.href).toBe(`https://acme.okta.com/api/v1/users/${page.json()[0].id}`);
+    expect(page.headers.link?.[0]).toBe('<http://localhost:80/api/v1/users?limit=1>; rel="self"');
+  });
+
   it('defaults to 200 per page and never serves more', async () => {
     h = await startHarness({ users: 230 });
     expect((await h.get('/api/v1/users')).json()).toHaveLength(200);

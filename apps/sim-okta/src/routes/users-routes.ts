@@ -3,12 +3,13 @@
  * create (200, status by `activate` and password), partial update (POST), full replace (PUT), and DELETE
  * (deactivate first, delete the second time).
  */
-import { insertId, keysetPage, originOf, queryOf, RESOURCE, readLimit } from '@switchboard/sim-kit';
+import { insertId, keysetPage, queryOf, RESOURCE, readLimit } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { userTarget } from '../data/log-events.js';
 import type { UserRecord, UserStatus } from '../data/records.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
+import { orgOrigin } from '../http/org-origin.js';
 import { ExpressionError } from '../query/scim-expression.js';
 import { parseUserSelection, selects, type UserSelection } from '../query/user-query.js';
 import { DUPLICATE_LOGIN, isOktaError, readUserInput } from '../users/user-input.js';
@@ -43,7 +44,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
       throw error;
     }
     const matching = data().users.items.filter((user) => selects(selection, user));
-    const origin = originOf(request);
+    const origin = orgOrigin(context, request);
     if (selection.kind === 'q') {
       // `q` does not paginate: one page, no next link.
       const limit = readLimit(query.get('limit'), Q_PAGE);
@@ -66,7 +67,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
   app.get<IdParams>('/api/v1/users/:id', RESOURCE, async (request, reply) => {
     const user = data().findUser(request.params.id);
     if (user === undefined) return userNotFound(reply, request.params.id);
-    return sendJson(reply, 200, userView(user, originOf(request)));
+    return sendJson(reply, 200, userView(user, orgOrigin(context, request)));
   });
 
   app.post('/api/v1/users', RESOURCE, async (request, reply) => {
@@ -106,7 +107,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     }
     recordApiEvent(context, request, 'user.lifecycle.create', [userTarget(user)]);
     if (activate) recordApiEvent(context, request, 'user.lifecycle.activate', [userTarget(user)]);
-    return sendJson(reply, 200, userView(user, originOf(request)));
+    return sendJson(reply, 200, userView(user, orgOrigin(context, request)));
   });
 
   const update = (complete: boolean) => async (request: FastifyRequest<IdParams>, reply: FastifyReply) => {
@@ -129,7 +130,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     user.lastUpdated = now;
     if (input.profile !== undefined)
       recordApiEvent(context, request, 'user.account.update_profile', [userTarget(user)]);
-    return sendJson(reply, 200, userView(user, originOf(request)));
+    return sendJson(reply, 200, userView(user, orgOrigin(context, request)));
   };
   app.post<IdParams>('/api/v1/users/:id', RESOURCE, update(false));
   app.put<IdParams>('/api/v1/users/:id', RESOURCE, update(true));
