@@ -38,7 +38,11 @@ describe('engine', () => {
         groups: { methods: ['list'], filters: [], expand: [] },
         roles: { methods: ['list', 'get'], filters: [], expand: [] },
         role_assignments: { methods: ['list', 'delete'], filters: ['user_id', 'role_id'], expand: [] },
-        activities: { methods: ['list'], filters: ['action', 'user_id', 'created_at[gte]'], expand: [] },
+        activities: {
+          methods: ['list'],
+          filters: ['action', 'user_id', 'created_at[gte]', 'created_at[lt]'],
+          expand: [],
+        },
       },
     });
   });

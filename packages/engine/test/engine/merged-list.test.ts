@@ -70,6 +70,26 @@ describe('merged lists', () => {
   });
 });
 
+describe('merged lists without a sort key', () => {
+  const UNTIL = '2026-04-01T10:13:00Z';
+  it.each([1, 3, 4, 50])(
+    'reads the sources one after the other, filtered, each record once (limit %i)',
+    async (limit) => {
+      const pages = await readAll(acme.engine, {
+        ...unified('activities'),
+        filters: { 'created_at[lt]': UNTIL },
+        limit,
+      });
+      const ids = pages.flatMap((page) => page.result.map((record) => record['id']));
+      const { logins, changes } = acme.upstream.data;
+      expect(ids).toEqual([
+        ...logins.filter((e) => e.at < UNTIL).map((e) => `login-${e.id}`),
+        ...changes.filter((e) => e.at < UNTIL).map((e) => `change-${e.id}`),
+      ]);
+    },
+  );
+});
+
 describe('computed request headers', () => {
   it('sends a header only when the condition on the upstream query holds', async () => {
     await acme.engine.list({ ...activities, limit: 2 });
