@@ -19,6 +19,7 @@ import { deriveCursorSecret } from './cursor-secret.js';
 import { SettingsInvalid } from './errors.js';
 import { loggerOptions } from './logger.js';
 import { envName, parseSettings, type Settings } from './settings.js';
+import { upstreamRedirects } from './upstream-redirects.js';
 
 /** The repository's integration files, next to `apps/`. */
 export const DEFAULT_INTEGRATIONS_DIR = fileURLToPath(new URL('../../../integrations/', import.meta.url));
@@ -96,7 +97,7 @@ export async function startServer(
     integrations,
     cursorSecret,
     tokenStore: store.tokens,
-    upstreamOverrides: byIntegration(names, settings.upstreamOverrides, 'SWITCHBOARD_UPSTREAM_'),
+    upstreamOverrides: upstreamRedirects(names, settings.upstreamOverrides),
     rateLimitOverrides: byIntegration(names, settings.rateLimitOverrides, 'SWITCHBOARD_RATE_LIMIT_'),
     ...(logger === false ? {} : { logger: logger.child({ component: 'engine' }) }),
     ...(coordination === undefined

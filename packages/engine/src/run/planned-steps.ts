@@ -5,6 +5,7 @@
  * the planned calls are then made in order after the main call.
  */
 import { evaluateAt } from '../mapping/evaluate-at.js';
+import { secretHelper } from '../mapping/secret-helper.js';
 import { isTruthy } from '../mapping/truthy.js';
 import type { CallTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
@@ -38,6 +39,7 @@ function stepBindings(context: OperationContext, input: PlanInput): Record<strin
     parent: undefined,
     connection: context.connection,
     now: context.now,
+    secret: secretHelper(context.session),
   };
 }
 
