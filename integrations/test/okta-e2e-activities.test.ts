@@ -140,11 +140,15 @@ describe('activities', () => {
       limit: 50,
       filters: { user_id: user.id },
     });
-    expect(idsOf(mine.records)).toEqual(
-      logs()
-        .filter((e) => e.actor.id === user.id || (e.target ?? []).some((t) => t.id === user.id))
-        .map((e) => e.uuid),
-    );
+    // The unified meaning: the user is the record's actor or target (a membership event's target is the group).
+    const mineExpected = logs()
+      .map(expectedActivity)
+      .filter(
+        (a) =>
+          (a['actor'] as { id?: string }).id === user.id ||
+          (a['target'] as { id?: string } | undefined)?.id === user.id,
+      );
+    expect(idsOf(mine.records)).toEqual(mineExpected.map((a) => String(a['id'])));
     const from = logs()[40]!.published;
     const to = logs()[90]!.published;
     const window = await readAll(h.engine, h.account, {
