@@ -10,7 +10,8 @@ import { type RetryPolicy, retryPolicy } from './retry/retry-policy.js';
 import { parseDuration } from './time/parse-duration.js';
 import type { Timeouts } from './transport/exchange.js';
 
-export const DEFAULT_TIMEOUTS = { connect: '10s', headers: '30s', body: '30s' };
+/** `total` bounds a call with its retries: well under the minute after which callers and proxies give up. */
+export const DEFAULT_TIMEOUTS = { connect: '10s', headers: '30s', body: '30s', total: '40s' };
 
 export interface IntegrationPlan {
   timeouts: Timeouts;
@@ -30,6 +31,7 @@ export function integrationPlan(
       connectMs: parseDuration(timeouts?.connect ?? DEFAULT_TIMEOUTS.connect, 0),
       headersMs: parseDuration(timeouts?.headers ?? DEFAULT_TIMEOUTS.headers, 0),
       bodyMs: parseDuration(timeouts?.body ?? DEFAULT_TIMEOUTS.body, 0),
+      totalMs: parseDuration(timeouts?.total ?? DEFAULT_TIMEOUTS.total, 0),
     },
     retry: retryPolicy(definition.retry),
     rateLimit: rateLimitPlan(definition.rate_limit, override),

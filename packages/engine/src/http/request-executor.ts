@@ -87,11 +87,51 @@ async function discard(body: BodyStream): Promise<void> {
   }
 }
 
+/** How one attempt ended; waits and token refreshes happen after its concurrency slot is released. */
+type AttemptOutcome<T> =
+  | { kind: 'done'; result: CallResult<T> }
+  | { kind: 'retry'; ms: number }
+  | { kind: 'refresh'; rejected: AppliedCredential };
+
 export class RequestExecutor {
   constructor(readonly deps: ExecutorDeps) {}
 
+  /**
+   * Runs the call within `timeouts.total`, counted from the first attempt (waiting for the rate budget before it
+   * is bounded by `max_wait` and answered with a 429 instead): waits that would end past the deadline are not
+   * started (checked on the injected clock), and an exchange still stalled at the deadline is aborted (a real
+   * timer: a stalled socket is a wall-clock matter). The caller gets `SB_ERR_HTTP_TIMEOUT` (504), or the last
+   * upstream answer, in time.
+   */
   async run<T>(scope: CallScope, plan: CallPlan<T>): Promise<CallResult<T>> {
-    const { clock, sleep, limiter, pools } = this.deps;
+    const totalMs = scope.timeouts.totalMs;
+    const expiry = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const startDeadline = () => {
+      timer = setTimeout(() => expiry.abort(), totalMs);
+      timer.unref?.();
+      return this.deps.clock() + totalMs;
+    };
+    const signal = scope.signal ? AbortSignal.any([scope.signal, expiry.signal]) : expiry.signal;
+    try {
+      return await this.#attempts({ ...scope, signal }, plan, startDeadline);
+    } catch (error) {
+      if (!expiry.signal.aborted || scope.signal?.aborted) throw error;
+      throw new UpstreamTimeout(plan.label, {
+        cause: error,
+        details: { deadline_ms: totalMs, integration: scope.integration.name, label: plan.label },
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #attempts<T>(
+    scope: CallScope,
+    plan: CallPlan<T>,
+    startDeadline: () => number,
+  ): Promise<CallResult<T>> {
+    const { clock, sleep } = this.deps;
     const { retry } = scope;
     let attempt = 0;
     let retries = 0;
@@ -103,25 +143,54 @@ export class RequestExecutor {
       await sleep(ms, scope.signal);
       waitedMs += ms;
     };
-    /** The wait before the next retry, or undefined when retrying is over. */
+    /** The wait before the next retry, or undefined when retrying is over (attempts, `max_wait`, deadline). */
     const nextRetryWait = (hintMs: number | undefined) => {
       if (retries + 1 >= retry.maxAttempts) return undefined;
       const ms = hintMs ?? backoffMs(retry.backoff, retries + 1);
+      if (clock() + ms > deadline) return undefined;
       return waitedMs + ms <= retry.maxWaitMs ? ms : undefined;
     };
 
+    let deadline = Number.POSITIVE_INFINITY;
     for (;;) {
-      if (plan.limited) await this.#awaitBudget(scope, plan, () => waitedMs, wait);
-      const slotRequested = clock();
-      const release = plan.limited
-        ? await limiter.acquireSlot(scope.accountKey, scope.rateLimit, scope.signal)
-        : () => {};
+      if (plan.limited) await this.#awaitBudget(scope, plan, () => waitedMs, wait, deadline);
+      if (attempt === 0) deadline = startDeadline();
+      attempt++;
+      const outcome = await this.#attempt(
+        scope,
+        plan,
+        { attempt, retries, mayRefresh: !refreshed },
+        nextRetryWait,
+      );
+      if (outcome.kind === 'done') return outcome.result;
+      if (outcome.kind === 'retry') {
+        await wait('retry', outcome.ms);
+        retries++;
+      } else {
+        refreshed = true;
+        await plan.refresh?.(outcome.rejected);
+      }
+    }
+  }
+
+  /** One attempt, holding a concurrency slot (when the call is limited) that every exit gives back. */
+  async #attempt<T>(
+    scope: CallScope,
+    plan: CallPlan<T>,
+    { attempt, retries, mayRefresh }: { attempt: number; retries: number; mayRefresh: boolean },
+    nextRetryWait: (hintMs: number | undefined) => number | undefined,
+  ): Promise<AttemptOutcome<T>> {
+    const { clock, limiter, pools } = this.deps;
+    const slotRequested = clock();
+    const release = plan.limited
+      ? await limiter.acquireSlot(scope.accountKey, scope.rateLimit, scope.signal)
+      : () => {};
+    try {
       const queuedMs = clock() - slotRequested;
       if (queuedMs > 0) scope.trace?.add({ kind: 'wait', reason: 'concurrency', ms: queuedMs });
 
-      attempt++;
       let request: Attempt | undefined;
-      let response: RawResponse | undefined;
+      let response: RawResponse;
       const started = clock();
       try {
         request = await plan.build();
@@ -137,7 +206,6 @@ export class RequestExecutor {
           scope.timeouts,
         );
       } catch (error) {
-        release();
         if (!(error instanceof NetworkFailure) || !request) throw error;
         const ms = this.#afterFailure(
           scope,
@@ -149,9 +217,7 @@ export class RequestExecutor {
           attempt,
           started,
         );
-        await wait('retry', ms);
-        retries++;
-        continue;
+        return { kind: 'retry', ms };
       }
 
       if (plan.limited)
@@ -164,26 +230,21 @@ export class RequestExecutor {
         );
       const status = response.status;
 
-      if (status === 401 && plan.refresh && !refreshed) {
-        release();
-        refreshed = true;
+      if (status === 401 && plan.refresh && mayRefresh) {
         await discard(response.body);
         this.#record(scope, plan, request, response, clock() - started, attempt, 'refreshed token after 401');
-        await plan.refresh(request.credential ?? {});
-        continue;
+        return { kind: 'refresh', rejected: request.credential ?? {} };
       }
 
       let retryAt: number | undefined;
+      const retry = scope.retry;
       if (retry.retriesStatus(status) && (plan.idempotent || status === 429)) {
         const hint = this.#waitHint(scope, response, status);
         const ms = nextRetryWait(hint);
         if (ms !== undefined) {
-          release();
           await discard(response.body);
           this.#record(scope, plan, request, response, clock() - started, attempt, `retry after ${status}`);
-          await wait('retry', ms);
-          retries++;
-          continue;
+          return { kind: 'retry', ms };
         }
         if (status === 429)
           retryAt = clock() + (hint ?? backoffMs({ ...retry.backoff, jitter: 'none' }, retries + 1));
@@ -193,7 +254,6 @@ export class RequestExecutor {
       try {
         value = await plan.read(response);
       } catch (error) {
-        release();
         const readFailure = toNetworkFailure(error);
         if (!readFailure) {
           this.#record(scope, plan, request, response, clock() - started, attempt);
@@ -209,11 +269,8 @@ export class RequestExecutor {
           attempt,
           started,
         );
-        await wait('retry', ms);
-        retries++;
-        continue;
+        return { kind: 'retry', ms };
       }
-      release();
       const durationMs = clock() - started;
       this.#record(
         scope,
@@ -225,13 +282,18 @@ export class RequestExecutor {
         retryAt === undefined ? undefined : 'gave up waiting for the rate limit',
       );
       return {
-        status,
-        headers: response.headers,
-        value,
-        url: request.url,
-        durationMs,
-        ...(retryAt === undefined ? {} : { retryAt }),
+        kind: 'done',
+        result: {
+          status,
+          headers: response.headers,
+          value,
+          url: request.url,
+          durationMs,
+          ...(retryAt === undefined ? {} : { retryAt }),
+        },
       };
+    } finally {
+      release();
     }
   }
 
@@ -241,11 +303,12 @@ export class RequestExecutor {
     plan: CallPlan<T>,
     waited: () => number,
     wait: (reason: WaitTraceEntry['reason'], ms: number) => Promise<void>,
+    deadline: number,
   ): Promise<void> {
     for (;;) {
       const ms = await this.deps.limiter.take(scope.accountKey, scope.rateLimit, plan.method, plan.pathname);
       if (ms <= 0) return;
-      if (waited() + ms > scope.retry.maxWaitMs) {
+      if (waited() + ms > scope.retry.maxWaitMs || this.deps.clock() + ms > deadline) {
         const retryAt = new Date(this.deps.clock() + ms).toISOString();
         throw new RateLimited(retryAt, {
           details: {

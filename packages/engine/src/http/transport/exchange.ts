@@ -13,6 +13,8 @@ export interface Timeouts {
   connectMs: number;
   headersMs: number;
   bodyMs: number;
+  /** The deadline of a whole call, retries and waits included (enforced by the request executor). */
+  totalMs: number;
 }
 
 export interface ExchangeRequest {
