@@ -55,6 +55,11 @@ function recordedObjects(): { records: unknown[]; operations: { query: unknown; 
       if (Array.isArray(child) || Array.isArray(value)) collect(child, depth + 1);
     }
   };
+  // Large recorded bodies live once per folder under `bodies/<hash>.json` (see packages/testkit).
+  for (const file of filesUnder(join(INTEGRATIONS, 'fixtures')).filter((f) =>
+    /\/bodies\/[^/]+\.json$/.test(f),
+  ))
+    collect(JSON.parse(readFileSync(file, 'utf8')), 0);
   for (const file of filesUnder(join(INTEGRATIONS, 'fixtures')).filter((f) => /\.ya?ml$/.test(f))) {
     const fixture = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
     if (fixture === null || typeof fixture !== 'object') continue;
