@@ -13,7 +13,11 @@ const RUNTIME_IDS: AuditIds = {
 
 export function logAudit(context: SimContext, activity: string, targets: readonly TargetResource[]): void {
   const tenant = context.state.tenant;
+  // The log stays in strict time order (pages are cut by time and id): a write in the same millisecond as the
+  // previous entry is logged one millisecond later.
+  const last = tenant.audits.at(-1)?.activityDateTime ?? Number.NEGATIVE_INFINITY;
+  const at = Math.max(context.now(), last + 1);
   tenant.audits.push(
-    auditEntry({ activity, at: context.now(), initiatedBy: byApp(tenant.clientApp), targets }, RUNTIME_IDS),
+    auditEntry({ activity, at, initiatedBy: byApp(tenant.clientApp), targets }, RUNTIME_IDS),
   );
 }

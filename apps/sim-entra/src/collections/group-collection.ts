@@ -50,7 +50,7 @@ export const GROUP_RULES: CollectionRules<GroupRecord> = {
     displayname: { key: (group) => [group.displayName.toLowerCase(), group.id], directions: [1, 1] },
     'displayname desc': { key: (group) => [group.displayName.toLowerCase(), group.id], directions: [-1, -1] },
   },
-  storedOrder: true,
+  presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
   directoryObjects: true,
 };
@@ -59,6 +59,8 @@ export const GROUP_RULES: CollectionRules<GroupRecord> = {
 export const MEMBER_RULES: CollectionRules<DirectoryObject> = {
   contextPath: 'directoryObjects',
   orders: { default: { key: (member) => [member.record.id], directions: [1] } },
+  // The routes hand members over already in id order.
+  presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
   directoryObjects: true,
 };

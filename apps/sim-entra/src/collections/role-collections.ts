@@ -17,7 +17,7 @@ export const ROLE_DEFINITION_RULES: CollectionRules<RoleDefinitionRecord> = {
     default: { key: (role) => [role.id], directions: [1] },
     displayname: { key: (role) => [role.displayName.toLowerCase(), role.id], directions: [1, 1] },
   },
-  storedOrder: true,
+  presorted: { default: 'stored' },
   top: { default: 500, max: 999 },
   directoryObjects: false,
 };
@@ -34,7 +34,7 @@ export const ROLE_ASSIGNMENT_RULES: CollectionRules<RoleAssignmentRecord> = {
     },
   },
   orders: { default: { key: (assignment) => [assignment.id], directions: [1] } },
-  storedOrder: true,
+  presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
   directoryObjects: false,
 };
@@ -49,7 +49,7 @@ export const DIRECTORY_ROLE_RULES: CollectionRules<DirectoryRoleRecord> = {
     },
   },
   orders: { default: { key: (role) => [role.id], directions: [1] } },
-  storedOrder: true,
+  presorted: { default: 'stored' },
   top: { default: 999, max: 999 },
   directoryObjects: false,
 };

@@ -83,7 +83,7 @@ export const USER_RULES: CollectionRules<UserRecord> = {
     userprincipalname: byText((u) => u.userPrincipalName, 1),
     'userprincipalname desc': byText((u) => u.userPrincipalName, -1),
   },
-  storedOrder: true,
+  presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
   directoryObjects: true,
 };

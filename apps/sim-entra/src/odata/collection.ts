@@ -20,8 +20,11 @@ export interface CollectionRules<T> {
   readonly search?: (record: T, property: string, words: string) => boolean;
   /** Orders by `$orderby` text (`displayName`, `displayName desc`), lower-cased; `default` when absent. */
   readonly orders: Readonly<Record<string, Order<T>>> & { readonly default: Order<T> };
-  /** The default order is the stored order (no sort needed). */
-  readonly storedOrder?: boolean;
+  /**
+   * Orders the stored records already follow (`stored`) or follow backwards (`reversed`), so serving them needs
+   * no sort: id-sorted tables in id order, the logs (appended in time order) newest first.
+   */
+  readonly presorted?: Readonly<Record<string, 'stored' | 'reversed'>>;
   readonly top: { readonly default: number; readonly max: number };
   /** Users, groups, members: `$count`/`$search`/advanced operators need ConsistencyLevel (§3). */
   readonly directoryObjects: boolean;
@@ -144,7 +147,13 @@ export function servePage<T>(
     }
   }
   const order = rules.orders[orderName] as Order<T>;
-  const sorted = orderName === 'default' && rules.storedOrder === true ? selected : sortBy(selected, order);
+  const presorted = rules.presorted?.[orderName];
+  const sorted =
+    presorted === 'stored'
+      ? selected
+      : presorted === 'reversed'
+        ? [...selected].reverse()
+        : sortBy(selected, order);
 
   // Graph pages by $skiptoken only (entra-api.md §3: "/users supports $top but not $skip").
   if (options.option('skip') !== undefined) throw badRequest("'$skip' is not supported by the service.");

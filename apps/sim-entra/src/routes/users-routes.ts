@@ -28,6 +28,7 @@ type MemberOfItem = DirectoryObject | { kind: 'directoryRole'; record: Directory
 const MEMBER_OF_RULES: CollectionRules<MemberOfItem> = {
   contextPath: 'directoryObjects',
   orders: { default: { key: (item) => [item.record.id], directions: [1] } },
+  presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
   directoryObjects: true,
 };
