@@ -119,6 +119,20 @@ describe('users: writes', () => {
     });
     expect(await updateBody({ status: 'active' })).toEqual({ accountEnabled: true });
     await expect(updateBody({ status: 'locked' })).rejects.toThrow(/cannot lock/);
+    expect(await updateBody({ emails: [], phones: [] })).toEqual({
+      mail: null,
+      businessPhones: [],
+      mobilePhone: null,
+    });
+    expect(
+      await updateBody({
+        emails: [
+          { email: 'b@x.example', type: 'other', is_primary: false },
+          { email: 'a@x.example', type: 'work', is_primary: true },
+        ],
+        phones: [{ number: '+1 555 0100', type: 'mobile' }],
+      }),
+    ).toEqual({ mail: 'a@x.example', businessPhones: [], mobilePhone: '+1 555 0100' });
   });
 });
 
