@@ -8,6 +8,11 @@ export interface BudgetPolicy {
   id: string;
   limit: number;
   windowMs: number;
+  /**
+   * The longest upstream reset believed for this policy (default `windowMs`): a bogus far-future reset cannot
+   * block an account for longer than its window.
+   */
+  maxResetMs?: number;
 }
 
 export interface RateBudget {
@@ -17,6 +22,9 @@ export interface RateBudget {
    * taken then). A cost above the policy's limit counts as the limit.
    */
   take(key: string, policy: BudgetPolicy, cost?: number): Promise<number>;
-  /** Corrects the bucket from the upstream's own remaining/reset headers. */
+  /**
+   * Corrects the bucket from the upstream's own remaining/reset headers: `remaining` lowers it (or, after a block,
+   * lifts it), and nothing refills before the reset (at most `maxResetMs`), after which the whole limit is back.
+   */
   observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void>;
 }

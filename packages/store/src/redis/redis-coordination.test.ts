@@ -46,6 +46,40 @@ describe('RedisRateBudget', () => {
   });
 });
 
+describe('RedisRateBudget and the upstream window (issue 16, items 6 and 7)', () => {
+  const hourly = policy(120);
+
+  it('does not refill before the reported reset, so replicas cannot overspend a fixed window', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.observe(key, hourly, 1, 600_000);
+    expect(await budget.take(key, hourly)).toBe(0);
+    // Refilling at 120/h would allow the next call within 30 s; the upstream said: not before its reset.
+    expect(await budget.take(key, hourly)).toBeGreaterThan(590_000);
+  });
+
+  it('clamps a reset far in the future to the policy window', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.observe(key, hourly, 0, 100_000_000);
+    const wait = await budget.take(key, hourly);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(hourly.windowMs);
+  });
+
+  it('lets a later answer with calls remaining lift a block', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.observe(key, hourly, 0, 3_000_000);
+    expect(await budget.take(key, hourly)).toBeGreaterThan(0);
+    await budget.observe(key, hourly, 5, 3_000_000);
+    expect(await budget.take(key, hourly)).toBe(0);
+  });
+});
+
 describe('RedisRefreshLock', () => {
   it('runs one holder at a time across clients', async (ctx) => {
     if (!available) ctx.skip();

@@ -6,7 +6,9 @@
 import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
 
-// KEYS[1] bucket; ARGV: limit, windowMs, cost (units the call takes, at most the limit). The clock is Redis's own (TIME), so replicas with skewed clocks agree.
+// KEYS[1] bucket; ARGV: limit, windowMs, cost (units the call takes, at most the limit). The clock is Redis's own
+// (TIME), so replicas with skewed clocks agree. Fields: tokens, at (last refill), until (end of the window the
+// upstream reported: no refill before it, the whole limit after it).
 // Returns 0 when a call was taken, else the milliseconds until one will be available.
 const TAKE = `
 local t = redis.call('TIME')
@@ -14,28 +16,55 @@ local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = math.min(tonumber(ARGV[3]) or 1, limit)
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'until')
 local tokens = tonumber(state[1]) or limit
 local at = tonumber(state[2]) or now
-tokens = math.min(limit, tokens + (now - at) * limit / window)
+local window_end = tonumber(state[3])
+if window_end and now >= window_end then
+  tokens = limit
+  window_end = nil
+elseif not window_end then
+  tokens = math.min(limit, tokens + (now - at) * limit / window)
+end
 local wait = 0
-if tokens >= cost then tokens = tokens - cost else wait = math.ceil((cost - tokens) * window / limit) end
+if tokens >= cost then
+  tokens = tokens - cost
+elseif window_end then
+  wait = window_end - now
+else
+  wait = math.ceil((cost - tokens) * window / limit)
+end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
-redis.call('PEXPIRE', KEYS[1], window * 2)
+if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
+redis.call('PEXPIRE', KEYS[1], math.max(window * 2, (window_end or now) - now + window))
 return wait
 `;
 
-// KEYS[1] bucket; ARGV: limit, windowMs, remaining. The upstream's own count wins when it is lower.
+// KEYS[1] bucket; ARGV: limit, windowMs, remaining, resetMs (already clamped). The upstream's count wins when it
+// is lower, or when calls remain after a block (it recovered); its reset starts a window with no refill.
 const OBSERVE = `
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local limit = tonumber(ARGV[1])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local window = tonumber(ARGV[2])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'until')
 local tokens = tonumber(state[1]) or limit
-local remaining = tonumber(ARGV[3])
-if remaining < tokens then tokens = remaining end
+local window_end = tonumber(state[3])
+if window_end and now >= window_end then
+  tokens = limit
+  window_end = nil
+end
+local left = math.min(limit, math.max(0, tonumber(ARGV[3])))
+local reset = tonumber(ARGV[4])
+if window_end and tokens < 1 and left > 0 then
+  tokens = left
+elseif left < tokens then
+  tokens = left
+end
+if reset > 0 then window_end = now + reset elseif left > 0 then window_end = nil end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
-redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
+if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
+redis.call('PEXPIRE', KEYS[1], math.max(window * 2, (window_end or now) - now + window))
 return 0
 `;
 
@@ -50,8 +79,10 @@ export class RedisRateBudget implements RateBudget {
     return Number(wait);
   }
 
-  async observe(key: string, policy: BudgetPolicy, remaining: number, _resetMs: number): Promise<void> {
-    await this.redis.eval(OBSERVE, 1, this.#key(key), policy.limit, policy.windowMs, remaining);
+  async observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void> {
+    // Never beyond the policy's bound: a bogus far-future reset cannot block the account for a day.
+    const reset = Math.min(Math.max(0, Math.ceil(resetMs)), policy.maxResetMs ?? policy.windowMs);
+    await this.redis.eval(OBSERVE, 1, this.#key(key), policy.limit, policy.windowMs, remaining, reset);
   }
 
   // The engine's key already names the account and the policy.

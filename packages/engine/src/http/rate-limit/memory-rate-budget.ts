@@ -1,14 +1,22 @@
 /**
- * @module The in-process `RateBudget`: a token bucket per key. The upstream's own headers correct it: a lower
- * `remaining` lowers the bucket, and `remaining: 0` empties it until the upstream's window resets.
+ * @module The in-process `RateBudget`: a token bucket per key, refilled at the declared rate until the upstream
+ * reports its own window. From then on the upstream's count is the truth: `remaining` lowers the bucket and no
+ * refill happens before the reported reset (a fixed window, such as OneLogin's hour, does not trickle back), after
+ * which the whole limit is available. A reset is never trusted beyond the policy's own window, and a later answer
+ * with calls remaining lifts a block (the upstream recovered early).
  */
 import type { BudgetPolicy, RateBudget } from '../rate-budget.js';
 
 interface Bucket {
   tokens: number;
   refilledAt: number;
-  /** Set when the upstream said it has nothing left: no call before this time, then a full bucket. */
-  blockedUntil?: number;
+  /** The end of the window the upstream reported: no refill before it, the full limit after it. */
+  windowEndsAt?: number;
+}
+
+/** The reported reset, but never beyond `maxResetMs` (default: the policy's window). */
+function clampReset(resetMs: number, policy: BudgetPolicy): number {
+  return Math.min(Math.max(0, resetMs), policy.maxResetMs ?? policy.windowMs);
 }
 
 export class MemoryRateBudget implements RateBudget {
@@ -21,20 +29,26 @@ export class MemoryRateBudget implements RateBudget {
 
   async take(key: string, policy: BudgetPolicy, cost = 1): Promise<number> {
     const bucket = this.#current(key, policy);
-    const now = this.#clock();
-    if (bucket.blockedUntil !== undefined) return bucket.blockedUntil - now;
     const units = Math.min(cost, policy.limit);
     if (bucket.tokens >= units) {
       bucket.tokens -= units;
       return 0;
     }
+    if (bucket.windowEndsAt !== undefined) return bucket.windowEndsAt - this.#clock();
     return Math.max(1, Math.ceil(((units - bucket.tokens) * policy.windowMs) / policy.limit));
   }
 
   async observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void> {
     const bucket = this.#current(key, policy);
-    bucket.tokens = Math.min(bucket.tokens, Math.max(0, remaining));
-    if (remaining <= 0 && resetMs > 0) bucket.blockedUntil = this.#clock() + resetMs;
+    const left = Math.min(policy.limit, Math.max(0, remaining));
+    // Calls remaining after a block: the upstream recovered, believe it. Otherwise only ever lower the count
+    // (answers to calls still in flight may report a count from before our latest takes).
+    const blocked = bucket.windowEndsAt !== undefined && bucket.tokens < 1;
+    bucket.tokens = blocked && left > 0 ? left : Math.min(bucket.tokens, left);
+    const reset = clampReset(resetMs, policy);
+    if (reset > 0) bucket.windowEndsAt = this.#clock() + reset;
+    else if (left > 0) delete bucket.windowEndsAt;
+    bucket.refilledAt = this.#clock();
   }
 
   #current(key: string, policy: BudgetPolicy): Bucket {
@@ -45,9 +59,9 @@ export class MemoryRateBudget implements RateBudget {
       this.#buckets.set(key, bucket);
       return bucket;
     }
-    if (bucket.blockedUntil !== undefined) {
-      if (now < bucket.blockedUntil) return bucket;
-      delete bucket.blockedUntil;
+    if (bucket.windowEndsAt !== undefined) {
+      if (now < bucket.windowEndsAt) return bucket;
+      delete bucket.windowEndsAt;
       bucket.tokens = policy.limit;
       bucket.refilledAt = now;
       return bucket;

@@ -44,7 +44,13 @@ export type RateLimitOverride = 'off' | { limit: number; windowMs: number };
  * Requests that match no policy but run against an integration with rate-limit headers still stop when the
  * upstream says nothing is left; this bucket carries that state.
  */
-export const HEADER_POLICY: BudgetPolicy = { id: 'headers', limit: 1_000_000, windowMs: 1000 };
+export const HEADER_POLICY: BudgetPolicy = {
+  id: 'headers',
+  limit: 1_000_000,
+  windowMs: 1000,
+  // No declared window to bound the upstream's reset: an hour at most.
+  maxResetMs: 3_600_000,
+};
 
 export function rateLimitPlan(rateLimit: RateLimit | undefined, override?: RateLimitOverride): RateLimitPlan {
   const plan: RateLimitPlan = { policies: [], enforce: override !== 'off' };

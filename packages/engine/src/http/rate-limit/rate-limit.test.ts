@@ -22,9 +22,9 @@ describe('MemoryRateBudget', () => {
   it('stops everything until the reset when the upstream reports nothing remaining', async () => {
     const time = fakeTime();
     const budget = new MemoryRateBudget({ clock: time.clock });
-    await budget.observe('k', policy, 0, 90_000);
-    expect(await budget.take('k', policy)).toBe(90_000);
-    time.advance(90_000);
+    await budget.observe('k', policy, 0, 45_000);
+    expect(await budget.take('k', policy)).toBe(45_000);
+    time.advance(45_000);
     expect([await budget.take('k', policy), await budget.take('k', policy)]).toEqual([0, 0]);
   });
 

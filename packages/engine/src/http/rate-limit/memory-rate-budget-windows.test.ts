@@ -1,0 +1,44 @@
+/**
+ * The upstream's reported window is authoritative (issue 16, items 6 and 7): the bucket does not refill before the
+ * reported reset, a reset is never trusted beyond the policy's own window, and a later answer with calls remaining
+ * lifts a block.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeTime } from '../testing/fake-time.js';
+import { MemoryRateBudget } from './memory-rate-budget.js';
+
+const hourly = { id: '0', limit: 120, windowMs: 3_600_000 };
+
+describe('MemoryRateBudget and the upstream window', () => {
+  it('does not refill before the reported reset: a fixed window is not a refill rate', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    await budget.observe('k', hourly, 1, 600_000);
+    expect(await budget.take('k', hourly)).toBe(0);
+    // Refilling at 120/h would allow a call every 30 s; the upstream said: nothing before the reset.
+    expect(await budget.take('k', hourly)).toBe(600_000);
+    time.advance(300_000);
+    expect(await budget.take('k', hourly)).toBe(300_000);
+    time.advance(300_000);
+    // The window reset: the whole limit is available again.
+    for (let call = 0; call < hourly.limit; call++) expect(await budget.take('k', hourly)).toBe(0);
+  });
+
+  it('clamps a reset far in the future to the policy window', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    await budget.observe('k', hourly, 0, 100_000_000); // 27.8 hours
+    expect(await budget.take('k', hourly)).toBe(hourly.windowMs);
+    time.advance(hourly.windowMs);
+    expect(await budget.take('k', hourly)).toBe(0);
+  });
+
+  it('lets a later answer with calls remaining lift a block', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    await budget.observe('k', hourly, 0, 3_000_000);
+    expect(await budget.take('k', hourly)).toBeGreaterThan(0);
+    await budget.observe('k', hourly, 5, 3_000_000);
+    expect(await budget.take('k', hourly)).toBe(0);
+  });
+});
