@@ -9,7 +9,7 @@ import { loadIntegrationSource } from '@switchboard/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runConformance } from './conformance.js';
-import { readFixture } from './fixture.js';
+import { readFixture, writeFixture } from './fixture.js';
 import { recordIntegration } from './record.js';
 import { formatReport } from './report.js';
 import {
@@ -115,6 +115,24 @@ describe('record then replay against a Graph-like upstream', () => {
     // Volatile headers are not kept.
     expect(rest[0]?.response.headers).not.toHaveProperty('request-id');
   });
+
+  it('replays on virtual time: a 25 s Retry-After costs no real time', async () => {
+    await record('errors.rate-limited');
+    const path = join(dir, 'errors.rate-limited.yaml');
+    const fixture = await readFixture(path);
+    const limited = fixture.exchanges[0];
+    if (!limited) throw new Error('no exchange recorded');
+    limited.response.headers['retry-after'] = '25';
+    limited.response.headers['x-rate-limit-reset'] = String(FIXTURE_CLOCK / 1000 + 25);
+    await writeFixture(path, fixture);
+    // Were the wait real, the test would outlast its 20 s timeout.
+    const report = await runConformance({
+      integration: await integration(),
+      fixturesDir: dir,
+      only: 'errors.rate-limited',
+    });
+    expect(report.ok, formatReport(report)).toBe(true);
+  }, 20_000);
 
   it('runs on the frozen clock: $now in a query is the fixture instant on record and on replay', async () => {
     await record('users.list.limit-100');
