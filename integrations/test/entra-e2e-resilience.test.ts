@@ -147,6 +147,26 @@ describe('proxy', () => {
     expect(ids).toEqual(simUserIds());
   });
 
+  it('reads activated directory roles and their members, and passes OData options through', async () => {
+    const roles = await proxy({ resource: 'directory_roles' });
+    if (roles.kind !== 'list') throw new Error('expected a list');
+    const globalAdmin = (roles.result as { id: string; roleTemplateId: string }[]).find(
+      (role) => role.roleTemplateId === '62e90394-69f5-4237-9190-012177145e10',
+    )!;
+    const members = await proxy({ resource: 'directory_role_members', query: { role_id: globalAdmin.id } });
+    const admin = h.sim.state.tenant.findUser('ann.lee@acme.example')!;
+    expect(members.kind === 'list' && members.result).toEqual([
+      expect.objectContaining({ '@odata.type': '#microsoft.graph.user', id: admin.id }),
+    ]);
+    const failed = await proxy({
+      resource: 'sign_ins',
+      limit: 100,
+      query: { $filter: 'status/errorCode eq 50126' },
+    });
+    if (failed.kind !== 'list') throw new Error('expected a list');
+    expect(failed.result.length).toBe(h.sim.state.tenant.signIns.filter((s) => s.errorCode === 50126).length);
+  });
+
   it('adds and removes a group member through $ref, with the group and member as named placeholders', async () => {
     const group = h.sim.state.tenant.groups.items.find((g) => g.displayName === 'Empty group')!;
     const user = h.sim.state.tenant.users.items[0]!;
