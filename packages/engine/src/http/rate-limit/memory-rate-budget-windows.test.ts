@@ -42,3 +42,26 @@ describe('MemoryRateBudget and the upstream window', () => {
     expect(await budget.take('k', hourly)).toBe(0);
   });
 });
+
+describe('MemoryRateBudget memory', () => {
+  it('drops buckets that have refilled: a fresh key per verification does not grow it forever', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    for (let verification = 0; verification < 5000; verification++) {
+      await budget.take(`acme:verify_${verification}:0`, hourly);
+    }
+    time.advance(hourly.windowMs);
+    await budget.take('acme:ia_1:0', hourly);
+    expect(budget.size).toBeLessThan(100);
+  });
+
+  it('keeps buckets that still hold state', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    for (let call = 0; call < hourly.limit; call++) await budget.take('acme:ia_1:0', hourly);
+    for (let verification = 0; verification < 5000; verification++) {
+      await budget.take(`acme:verify_${verification}:0`, hourly);
+    }
+    expect(await budget.take('acme:ia_1:0', hourly)).toBeGreaterThan(0);
+  });
+});

@@ -8,6 +8,8 @@
 import type { BudgetPolicy, RateBudget } from '../rate-budget.js';
 
 interface Bucket {
+  /** The policy it counts for (to tell, when sweeping, whether it has refilled). */
+  policy: BudgetPolicy;
   tokens: number;
   refilledAt: number;
   /** The end of the window the upstream reported: no refill before it, the full limit after it. */
@@ -19,12 +21,24 @@ function clampReset(resetMs: number, policy: BudgetPolicy): number {
   return Math.min(Math.max(0, resetMs), policy.maxResetMs ?? policy.windowMs);
 }
 
+/** Below this many buckets no sweep runs. */
+const SWEEP_FLOOR = 1024;
+/** Above the floor, a sweep runs at least this often (buckets refill with time, not only with insertions). */
+const SWEEP_INTERVAL_MS = 60_000;
+
 export class MemoryRateBudget implements RateBudget {
   readonly #buckets = new Map<string, Bucket>();
   readonly #clock: () => number;
+  #sweepAt = SWEEP_FLOOR;
+  #sweptAt = 0;
 
   constructor(options: { clock?: () => number } = {}) {
     this.#clock = options.clock ?? Date.now;
+  }
+
+  /** How many buckets are held. */
+  get size(): number {
+    return this.#buckets.size;
   }
 
   async take(key: string, policy: BudgetPolicy, cost = 1): Promise<number> {
@@ -55,10 +69,14 @@ export class MemoryRateBudget implements RateBudget {
     const now = this.#clock();
     let bucket = this.#buckets.get(key);
     if (!bucket) {
-      bucket = { tokens: policy.limit, refilledAt: now };
+      const size = this.#buckets.size;
+      if (size >= this.#sweepAt || (size >= SWEEP_FLOOR && now - this.#sweptAt >= SWEEP_INTERVAL_MS))
+        this.#sweep(now);
+      bucket = { policy, tokens: policy.limit, refilledAt: now };
       this.#buckets.set(key, bucket);
       return bucket;
     }
+    bucket.policy = policy;
     if (bucket.windowEndsAt !== undefined) {
       if (now < bucket.windowEndsAt) return bucket;
       delete bucket.windowEndsAt;
@@ -70,5 +88,24 @@ export class MemoryRateBudget implements RateBudget {
     bucket.tokens = Math.min(policy.limit, bucket.tokens + refill);
     bucket.refilledAt = now;
     return bucket;
+  }
+
+  /**
+   * Drops the buckets that have refilled to their limit: they hold nothing a new bucket would not. Keys come from
+   * callers (every credential verification uses a fresh one), so without this the map only ever grows. Runs when
+   * the map doubles (its cost spread over the insertions that made it necessary) and at most every minute above
+   * the floor.
+   */
+  #sweep(now: number): void {
+    this.#sweptAt = now;
+    for (const [key, bucket] of this.#buckets) {
+      const { policy } = bucket;
+      const full =
+        bucket.windowEndsAt === undefined
+          ? bucket.tokens + ((now - bucket.refilledAt) * policy.limit) / policy.windowMs >= policy.limit
+          : now >= bucket.windowEndsAt;
+      if (full) this.#buckets.delete(key);
+    }
+    this.#sweepAt = Math.max(SWEEP_FLOOR, this.#buckets.size * 2);
   }
 }
