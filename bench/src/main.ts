@@ -1,5 +1,5 @@
 /**
- * @module `pnpm bench [--quick]`: runs the stages in order (mapping, cold start, unified list, proxy), prints one
+ * @module `pnpm bench [--quick]`: runs the stages in order (mapping, cold start, unified list, proxy, change feed), prints one
  * progress line per step on stderr, then the tables on stdout, and writes `results/latest.json`. A stage that
  * fails is reported and the others still run; the exit code is 1 when any stage failed. Missed targets do not fail
  * the run — they are reported.
@@ -15,6 +15,7 @@ import { writeResults } from './report/results-file.js';
 import { renderSummary } from './report/summary.js';
 import { checkTargets } from './report/targets.js';
 import type { BenchReport, StageOutcome, Stages } from './results.js';
+import { runChangeFeedStage } from './stages/change-feed-stage.js';
 import { runColdStartStage } from './stages/cold-start-stage.js';
 import { runMappingStage } from './stages/mapping-stage.js';
 import { runProxyStage } from './stages/proxy-stage.js';
@@ -78,6 +79,7 @@ const stages: Stages = {
   coldStart: await attempt('cold-start', () => runColdStartStage(context)),
   unifiedList: await attempt('unified-list', () => runUnifiedListStage(context)),
   proxy: await attempt('proxy', () => runProxyStage(context)),
+  changeFeed: await attempt('change-feed', () => runChangeFeedStage(context)),
 };
 await environments.close();
 const report: BenchReport = {

@@ -1,6 +1,6 @@
 /** @module How long and how large each stage runs: the full profile, and `--quick` (under a minute in all). */
 
-export const STAGE_NAMES = ['mapping', 'cold-start', 'unified-list', 'proxy'] as const;
+export const STAGE_NAMES = ['mapping', 'cold-start', 'unified-list', 'proxy', 'change-feed'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface Profile {
@@ -32,6 +32,12 @@ export interface Profile {
     measureDirect: boolean;
   };
   coldStart: { samples: number };
+  changeFeed: {
+    /** Users in the simulator the runs read. */
+    users: number;
+    /** Changes made in the simulator before each run after the baseline (edits, then one new user). */
+    changes: number;
+  };
 }
 
 export const FULL: Profile = {
@@ -47,6 +53,7 @@ export const FULL: Profile = {
     measureDirect: true,
   },
   coldStart: { samples: 5 },
+  changeFeed: { users: 10_000, changes: 5 },
 };
 
 export const QUICK: Profile = {
@@ -62,4 +69,5 @@ export const QUICK: Profile = {
     measureDirect: false,
   },
   coldStart: { samples: 1 },
+  changeFeed: { users: 2000, changes: 5 },
 };

@@ -91,11 +91,43 @@ export interface ColdStartResult {
   integrations: string[];
 }
 
+export interface ChangeFeedRow {
+  /** `raw upstream read` (the baseline), `baseline run` (the first, silent full run), `incremental run`, `full run`. */
+  run: string;
+  /** The synced resources; empty for the raw read. */
+  resources: string[];
+  /** Calls the simulator answered during the run (API calls plus token requests). */
+  upstreamCalls: number;
+  /** API calls by `METHOD /route/pattern`. */
+  callsByRoute: Record<string, number>;
+  seconds: number;
+  /** CPU time of the bench process during the run: the engine, the change feed and SQLite (not the simulator). */
+  cpuSeconds: number;
+  /** Unified records the run read (all resources), or the users the raw read returned. */
+  recordsRead: number;
+  /** Events the run recorded (a baseline run records none). */
+  events: number | null;
+  /** Changes made in the simulator since the account's previous run. */
+  changesBefore: number;
+  /** run ÷ raw upstream read: time and upstream calls. */
+  timeRatio: number;
+  callsRatio: number;
+}
+
+export interface ChangeFeedResult {
+  /** Users the simulator held at the start. */
+  users: number;
+  /** The raw read's page size: the integration's maximum for unified users, as the run reads them. */
+  pageLimit: number;
+  rows: ChangeFeedRow[];
+}
+
 export interface Stages {
   mapping: StageOutcome<MappingResult>;
   unifiedList: StageOutcome<UnifiedListResult>;
   proxy: StageOutcome<ProxyResult>;
   coldStart: StageOutcome<ColdStartResult>;
+  changeFeed: StageOutcome<ChangeFeedResult>;
 }
 
 export interface BenchReport {

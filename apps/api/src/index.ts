@@ -2,6 +2,7 @@
  * @module @switchboard/api — the hosted Unified, Proxy and Passthrough APIs over the engine and the store.
  */
 export { type BuildOptions, build } from './app.js';
+export { accountSources } from './change-feed/account-source.js';
 export { deriveCursorSecret } from './cursor-secret.js';
 export { type DemoHandle, type StartDemoOptions, startDemo } from './demo.js';
 export { ERROR_STATUS, statusOf } from './error-status.js';

@@ -112,6 +112,37 @@ export function renderSummary(report: BenchReport): string {
         ],
       }),
     ),
+    section('Change feed', stages.changeFeed, (result) =>
+      renderTable({
+        title: `Change feed sync runs (${formatCount(result.users)} users, SQLite store)`,
+        columns: [
+          { header: 'run' },
+          { header: 'resources' },
+          { header: 'upstream calls', align: 'right' },
+          { header: 'records read', align: 'right' },
+          { header: 'events', align: 'right' },
+          { header: 'time', align: 'right' },
+          { header: 'CPU', align: 'right' },
+          { header: 'calls ÷ raw', align: 'right' },
+          { header: 'time ÷ raw', align: 'right' },
+        ],
+        rows: result.rows.map((row) => [
+          row.run,
+          row.resources.length === 0 ? 'users (upstream)' : row.resources.join(', '),
+          formatCount(row.upstreamCalls),
+          formatCount(row.recordsRead),
+          row.events === null ? '–' : formatCount(row.events),
+          formatSeconds(row.seconds),
+          formatSeconds(row.cpuSeconds),
+          formatRatio(row.callsRatio),
+          formatRatio(row.timeRatio),
+        ]),
+        notes: [
+          `raw = every user read straight from the simulator (limit=${result.pageLimit}); each run after the baseline follows ${result.rows.find((row) => row.changesBefore > 0)?.changesBefore ?? 0} changes and records one event per change`,
+          'CPU = this process during the run (engine, change feed, SQLite); time also waits for the simulator',
+        ],
+      }),
+    ),
     renderTable({
       title: 'Targets (reported, not tuned to)',
       columns: [

@@ -64,6 +64,7 @@ describe('checkTargets', () => {
           addedP99Ms: 2.1,
         },
       },
+      changeFeed: skipped,
     };
     expect(checkTargets(stages).map((check) => [check.name, check.measured, check.pass])).toEqual([
       ['mapping users vs hand-written', '3.20×', true],
@@ -82,6 +83,7 @@ describe('checkTargets', () => {
       coldStart: skipped,
       unifiedList: skipped,
       proxy: skipped,
+      changeFeed: skipped,
     });
     expect(checks.every((check) => check.pass === null && check.measured === 'not measured')).toBe(true);
   });
