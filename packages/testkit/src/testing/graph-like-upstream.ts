@@ -77,6 +77,16 @@ unified:
         response: '{ "id": $id }'
 `;
 
+/** The same integration with another static auth scheme (the upstream accepts the key under each). */
+export function graphishWithAuth(scheme: 'api_key' | 'bearer' | 'basic'): string {
+  const auth = {
+    api_key: 'auth:\n  type: api_key\n  in: header\n  name: x-api-key\n  value: "{{ connection.api_key }}"\n',
+    bearer: 'auth:\n  type: bearer\n  token: "{{ connection.api_key }}"\n',
+    basic: 'auth:\n  type: basic\n  username: conformance\n  password: "{{ connection.api_key }}"\n',
+  }[scheme];
+  return GRAPHISH_YAML.replace(/auth:\n( {2}.*\n)+/, auth);
+}
+
 export interface GraphishUpstream {
   /** Base URL including the `/v1.0` base path. */
   url: string;
@@ -113,8 +123,12 @@ export async function startGraphishUpstream(): Promise<GraphishUpstream> {
         });
         res.end(body === undefined ? '' : JSON.stringify(body));
       };
-      if (req.headers['x-api-key'] !== API_KEY)
-        return send(401, { error: { code: 'InvalidAuthenticationToken' } });
+      const authorization = req.headers.authorization ?? '';
+      const authorised =
+        req.headers['x-api-key'] === API_KEY ||
+        authorization === `Bearer ${API_KEY}` ||
+        authorization === `Basic ${Buffer.from(`conformance:${API_KEY}`).toString('base64')}`;
+      if (!authorised) return send(401, { error: { code: 'InvalidAuthenticationToken' } });
       const path = url.pathname.replace(/^\/v1\.0/, '');
       if (req.method === 'GET' && path === '/users') {
         since.push(url.searchParams.get('since') ?? '');
