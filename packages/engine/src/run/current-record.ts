@@ -8,7 +8,6 @@ import { callUpstream } from './call-upstream.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
 import { siteAt, siteOf } from './operation-sites.js';
-import { operationHeaders } from './request-headers.js';
 import type { ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
@@ -45,13 +44,6 @@ export async function readCurrent(
     );
   }
   const request = resourceRequest(context, plan.call, address ?? {});
-  const headers = await operationHeaders(context, operation, {
-    filters: {},
-    params: request.query ?? {},
-    id: input.id,
-    body: input.body,
-  });
-  if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
   const response = plan.call.static
     ? staticResponse(context, plan.call.static, address?.id)
     : await callUpstream(context, request, { target: plan.call, errorSite: siteOf(operation, 'error') });

@@ -20,6 +20,7 @@ import { siteOf } from './operation-sites.js';
 import { planSteps, runPlannedSteps } from './planned-steps.js';
 import { readOne, upstreamAddressOf } from './read-one.js';
 import { operationMapper, pageBindings } from './record-mapping.js';
+import { operationHeaders } from './request-headers.js';
 import { resolveOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { runSteps } from './steps.js';
@@ -100,6 +101,14 @@ export async function runWrite(
   if (!skipMain) {
     const request = resourceRequest(context, operation.call, upstreamId);
     if (upstreamBody !== undefined && upstreamBody !== null) request.body = upstreamBody;
+    const headers = await operationHeaders(context, operation, {
+      filters: {},
+      params: request.query ?? {},
+      id: input.id,
+      body: unifiedBody,
+      current,
+    });
+    if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
     response = await callUpstream(context, request, {
       target: operation.call,
       errorSite: siteOf(operation, 'error'),

@@ -31,6 +31,14 @@ describe('writes that depend on the current record ($current)', () => {
     expect(reenabled.record).toMatchObject({ status: 'active' });
   });
 
+  it('sends the computed headers on the write call, not on the read before it', async () => {
+    await acme.engine.update({ ...users, id: '2', body: { name: 'Renamed' } });
+    const [read, patch] = acme.upstream.calls('/v1/people/2');
+    expect(patch?.method).toBe('PATCH');
+    expect(patch?.headers['x-rename']).toBe('yes');
+    expect(read?.headers['x-rename']).toBeUndefined();
+  });
+
   it('makes no call for a person who is already active', async () => {
     await acme.engine.update({ ...users, id: '1', body: { status: 'active' } });
     expect(writes()).toEqual([]);
