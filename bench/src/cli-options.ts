@@ -4,7 +4,7 @@ import { BenchArgsInvalid } from './errors.js';
 import { FULL, type Profile, QUICK, STAGE_NAMES, type StageName } from './profiles.js';
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only ${STAGE_NAMES.join(',')}] [--out FILE] [--api-log-level LEVEL]
-  --quick          small sizes and short runs (under a minute)
+  --quick          small sizes and short runs (about a minute and a half)
   --only           run only these stages (comma-separated); the others are reported as skipped
   --out            where to write the JSON report (default bench/results/latest.json)
   --api-log-level  LOG_LEVEL of the API processes (default warn: no per-request log lines; info adds their cost)`;

@@ -1,4 +1,4 @@
-/** @module How long and how large each stage runs: the full profile, and `--quick` (under a minute in all). */
+/** @module How long and how large each stage runs: the full profile, and `--quick` (about a minute and a half in all). */
 
 export const STAGE_NAMES = ['mapping', 'cold-start', 'unified-list', 'proxy', 'change-feed'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
