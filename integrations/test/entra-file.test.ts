@@ -60,7 +60,7 @@ describe('users: filters → Graph OData', () => {
     });
   });
 
-  it('quotes strings with doubled quotes, leaves date-times unquoted, joins with and', async () => {
+  it('quotes strings with doubled quotes, sends date-times unquoted in UTC, joins with and', async () => {
     const result = (await query({
       email: "liam.o'neil@acme.example",
       'created_at[gte]': '2024-01-01T00:00:00Z',
@@ -68,8 +68,10 @@ describe('users: filters → Graph OData', () => {
       $filter: string;
     };
     expect(result.$filter).toBe(
-      "mail eq 'liam.o''neil@acme.example' and createdDateTime ge 2024-01-01T00:00:00Z",
+      "mail eq 'liam.o''neil@acme.example' and createdDateTime ge 2024-01-01T00:00:00.000Z",
     );
+    const offset = (await query({ 'created_at[gte]': '2024-01-01T02:00:00+02:00' })) as { $filter: string };
+    expect(offset.$filter).toBe('createdDateTime ge 2024-01-01T00:00:00.000Z');
   });
 
   it.each([
