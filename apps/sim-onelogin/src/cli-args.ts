@@ -3,7 +3,8 @@ import { type CliConfig, type CliSpec, parseSimulatorArgs } from '@switchboard/s
 import type { SimulatorOptions } from './options.js';
 
 export const USAGE = `Usage: tsx src/main.ts [--port 9001] [--host 127.0.0.1] [--users 200] [--seed 1]
-  [--latency 0] [--budget 5000] [--token-ttl 36000] [--client-id ID] [--client-secret SECRET] [--log]`;
+  [--latency 0] [--budget 5000] [--token-ttl 36000] [--client-id ID] [--client-secret SECRET] [--start-at ISO]
+  [--log]`;
 
 export const CLI_SPEC: CliSpec = {
   usage: USAGE,
@@ -13,6 +14,7 @@ export const CLI_SPEC: CliSpec = {
     'token-ttl': { option: 'tokenTtlSeconds', kind: 'integer' },
     'client-id': { option: 'clientId', kind: 'string' },
     'client-secret': { option: 'clientSecret', kind: 'string' },
+    'start-at': { option: 'startAt', kind: 'string' },
   },
 };
 

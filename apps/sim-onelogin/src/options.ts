@@ -21,6 +21,11 @@ export interface SimulatorOptions {
   logger?: boolean;
   /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
   faults?: FaultSettings;
+  /**
+   * ISO date-time the simulator's clock reads at start (then runs on): the seed is anchored there, so every
+   * start yields the same data and timestamps (re-recorded fixtures do not change). Default: the real clock.
+   */
+  startAt?: string;
 }
 
 export interface ResolvedOptions {
@@ -67,6 +72,8 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       issues.push(`${key} must be a non-negative integer`);
   }
   if (!Number.isInteger(resolved.seed)) issues.push('seed must be an integer');
+  if (options.startAt !== undefined && Number.isNaN(Date.parse(options.startAt)))
+    issues.push('startAt must be an ISO date-time');
   if (!Number.isInteger(resolved.tokenTtlSeconds) || resolved.tokenTtlSeconds < 1) {
     issues.push('tokenTtlSeconds must be a positive integer');
   }

@@ -39,6 +39,25 @@ describe('buildSimulator', () => {
     expect(await identity(7)).not.toEqual(await identity(8));
   });
 
+  it('with startAt, serves the same timestamps on every start, on a clock that starts there', async () => {
+    const dates = async () => {
+      const sim = await buildSimulator({ users: 20, startAt: '2026-01-01T00:00:00Z' });
+      const rows = sim.state.data.users.items.map((u) => [u.created_at, u.updated_at, u.last_login]);
+      const events = sim.state.data.events.items.map((e) => e.created_at);
+      await sim.close();
+      return { rows, events };
+    };
+    const first = await dates();
+    expect(await dates()).toEqual(first);
+    // History ends where the clock starts.
+    expect(
+      Math.max(...first.events.map((at) => new Date(at as string | number).getTime())),
+    ).toBeLessThanOrEqual(Date.parse('2026-01-01T00:00:00Z'));
+    await expect(buildSimulator({ startAt: 'soon' })).rejects.toMatchObject({
+      message: expect.stringContaining('startAt must be an ISO date-time'),
+    });
+  });
+
   it('seeds the awkward cases a connector must survive', async () => {
     const sim = await buildSimulator({ users: 200 });
     const users = sim.state.data.users.items;

@@ -44,8 +44,17 @@ export interface Simulator {
  */
 export async function buildSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
+  // With `startAt` the clock reads that instant at start and runs on; the seed is anchored on it exactly.
+  const startAt = options.startAt === undefined ? undefined : Date.parse(options.startAt);
+  const offset = startAt === undefined ? 0 : Date.now() - startAt;
+  const now = () => Date.now() - offset;
   const seed = () =>
-    seedDirectory({ users: resolved.users, seed: resolved.seed, accountId: ACCOUNT_ID, now: Date.now() });
+    seedDirectory({
+      users: resolved.users,
+      seed: resolved.seed,
+      accountId: ACCOUNT_ID,
+      now: startAt ?? now(),
+    });
   const state = new SimulatorState(seed(), resolved.tokenTtlSeconds, resolved.hourlyBudget);
   const faults = new Faults(BUDGET_KEY, state.tokens, state.budget);
   if (resolved.faults !== undefined) faults.set(resolved.faults);
@@ -53,7 +62,7 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
     state,
     faults,
     options: resolved,
-    now: () => Date.now(),
+    now,
     reseed: () => state.reset(seed()),
   };
   const app = createApp(resolved, context);
