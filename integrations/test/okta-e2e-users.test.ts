@@ -225,14 +225,21 @@ describe('writing users', () => {
   it('updates only the fields sent', async () => {
     const target = simUsers().find((u) => u.status === 'ACTIVE' && u.profile['title'])!;
     const before = { ...target.profile };
+    const lifecycleCalls = () => h.sim.state.counters.calls['POST /api/v1/users/:id/lifecycle/:op'] ?? 0;
+    const calls = lifecycleCalls();
     const { record } = await update(target.id, { title: 'Chief Tester' });
     expect(target.profile).toEqual({ ...before, title: 'Chief Tester' });
+    expect(lifecycleCalls()).toBe(calls);
     expect(record['title']).toBe('Chief Tester');
   });
 
   it('suspends an ACTIVE user and reactivates it (lifecycle/suspend, lifecycle/unsuspend)', async () => {
     const target = simUsers().find((u) => u.status === 'ACTIVE' && u.id !== h.sim.state.data.ownerId)!;
+    const profileWrites = () => h.sim.state.counters.calls['POST /api/v1/users/:id'] ?? 0;
+    const before = profileWrites();
     const suspended = await update(target.id, { status: 'suspended' });
+    // A status-only update makes no profile call.
+    expect(profileWrites()).toBe(before);
     expect(suspended.record['status']).toBe('suspended');
     expect(target.status).toBe('SUSPENDED');
     const active = await update(target.id, { status: 'active' });
