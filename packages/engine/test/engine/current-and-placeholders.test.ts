@@ -107,6 +107,22 @@ describe('several placeholders in a path', () => {
     expect(sent?.query).toEqual({ note: 'kept' });
   });
 
+  it('pages a proxy list whose path names a placeholder, the cursor bound to its value', async () => {
+    acme.upstream.data.members[105] = [1, 2, 3, 4, 5];
+    const list = { ...proxy, resource: 'members_of_role', method: 'GET' as const };
+    const first = await acme.engine.proxy({ ...list, query: { role_id: '105' }, limit: 3 });
+    if (first.kind !== 'list' || first.next_cursor === null) throw new Error('expected a first page');
+    const second = await acme.engine.proxy({ ...list, query: { role_id: '105' }, cursor: first.next_cursor });
+    if (second.kind !== 'list') throw new Error('expected a list');
+    expect([...first.result, ...second.result]).toEqual([1, 2, 3, 4, 5].map((id) => ({ user_id: id })));
+    expect(acme.upstream.calls('/v1/roles/105/members').every((r) => r.query['role_id'] === undefined)).toBe(
+      true,
+    );
+    await expect(
+      acme.engine.proxy({ ...list, query: { role_id: '104' }, cursor: first.next_cursor }),
+    ).rejects.toMatchObject({ code: 'SB_ERR_CURSOR_INVALID' });
+  });
+
   it('answers 400 naming every missing placeholder, before any call', async () => {
     await expect(
       acme.engine.proxy({ ...proxy, resource: 'role_members', method: 'DELETE', query: { user_id: '7' } }),
