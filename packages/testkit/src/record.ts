@@ -134,6 +134,7 @@ export async function recordIntegration(options: RecordOptions): Promise<RecordR
       clock: time.clock,
       timeHeaders: headersInTime,
       sessionStart,
+      anchor: FIXTURE_CLOCK,
       log: [],
       ...(fault ? { fault } : {}),
       onExchange: (count: number) => {

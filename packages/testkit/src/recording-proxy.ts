@@ -64,6 +64,8 @@ export interface RecordingProxyOptions {
   timeHeaders?: TimeHeader[];
   /** When the recording session began: timestamps since then move onto `clock`. */
   sessionStart?: number;
+  /** Where `clock` started (the fixtures' instant): timestamps just after it move onto `clock` too. */
+  anchor?: number;
   /** Where exchanges are kept, in order; several proxies (data and auth hosts) may share one. */
   log?: Exchange[];
   /** Called after each exchange with the count so far (progress on long recordings). */
@@ -155,7 +157,7 @@ export async function startRecordingProxy(
         if (value !== undefined) out[header.name] = onFrozenClock(value, header, Date.now(), now);
       }
       if (options.sessionStart !== undefined && type?.includes('json'))
-        body = normaliseTimestamps(body, options.sessionStart, now);
+        body = normaliseTimestamps(body, options.sessionStart, now, options.anchor);
       if (isTokenGrant(request) && type?.includes('json')) body = steadyLifetime(body);
     }
     return { status, headers: out, text: body };
