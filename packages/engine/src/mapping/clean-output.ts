@@ -4,8 +4,10 @@
  * prototype-less objects as ordinary ones. Ordinary, unfrozen objects below the top level are cleaned in place.
  */
 
-export function cleanOutput<T>(value: T): T {
+export function cleanOutput<T>(value: T, options: { fresh?: boolean } = {}): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return clean(value) as T;
+  // `fresh`: the caller knows the object was just built for it (compiled code says so): cleaned in place.
+  if (options.fresh && Object.getPrototypeOf(value) === Object.prototype) return clean(value) as T;
   // The top-level object is always a new one: the caller adds `remote_data` to it, and the object may be
   // part of the upstream record (a mapping that returns `profile`).
   return copyObject(value as Record<string, unknown>) as T;

@@ -35,6 +35,11 @@ export interface CompiledExpression {
   evaluate(input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
   /** Present when `mode` is `compiled`: the same evaluation, synchronously (the record-mapping hot loop). */
   readonly evaluateSync: ((input: unknown, bindings?: Record<string, unknown>) => unknown) | undefined;
+  /**
+   * True when an object result is always one the expression built itself (never its input or a shared
+   * value), so the record mapper may keep it rather than copy it. False when unknown.
+   */
+  readonly freshObjectResult: boolean;
 }
 
 /** A JSONata syntax error with its character offset inside the expression source. */
@@ -123,6 +128,7 @@ function interpreted(
     fallbackReason: reason,
     evaluate,
     evaluateSync: undefined,
+    freshObjectResult: false,
   };
   forms.set(result, form);
   return result;
@@ -143,6 +149,7 @@ function compiledForm(
     fallbackReason: undefined,
     evaluate: async (input, bindings) => evaluateSync(input, bindings),
     evaluateSync,
+    freshObjectResult: program.freshObject,
   };
   forms.set(result, form);
   return result;

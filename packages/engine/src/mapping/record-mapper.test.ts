@@ -118,6 +118,34 @@ describe('record mapping', () => {
     });
   });
 
+  it('never adds remote_data to a part of the upstream record a mapping returns', async () => {
+    const record = { id: 1, profile: { name: 'Ann', tags: ['a'] } };
+    for (const response of [
+      'profile',
+      'id = 1 ? profile : { "name": "x" }',
+      '{ "p": profile, "n": profile.name }',
+    ]) {
+      const out = await map(response, [record]);
+      expect(out[0]?.['remote_data']).toBe(record);
+    }
+    expect(record).toEqual({ id: 1, profile: { name: 'Ann', tags: ['a'] } });
+  });
+
+  it('maps synchronously when the expression is compiled, with the same output', async () => {
+    const integration = integrationWith('{ "id": $string(id), "tags": tags[$ != ""] }');
+    const mapper = createRecordMapper({
+      site: {
+        integration,
+        pointer: '/unified/user-directory/users/list/response',
+        what: 'users.list response',
+      },
+    });
+    expect(mapper.sync).toBe(true);
+    const out: Record<string, unknown>[] = [];
+    mapper.mapIntoSync({ id: 3, tags: ['a', '', 'b'] }, bindings(), out);
+    expect(out).toEqual([{ id: '3', tags: ['a', 'b'], remote_data: { id: 3, tags: ['a', '', 'b'] } }]);
+  });
+
   it('refuses scalar results', async () => {
     await expect(map('"just text"', [{ id: 1 }])).rejects.toMatchObject({ code: 'SB_ERR_MAPPING_FAILED' });
   });

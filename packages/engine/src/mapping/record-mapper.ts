@@ -48,6 +48,7 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
     if (expression === undefined) throw notCompiled(site);
   }
 
+  const fresh = expression?.freshObjectResult === true;
   const emit = (value: unknown, record: unknown, out: Record<string, unknown>[]) => {
     if (value === null || value === undefined) return;
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -57,8 +58,9 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
         idOf(record),
       );
     }
-    // Always a new top-level object (`cleanOutput` copies it), so remote_data cannot point at itself.
-    const copy = cleanOutput(value);
+    // A new top-level object (`cleanOutput` copies it unless the expression built it), so remote_data can
+    // never point at itself or be added to the upstream record.
+    const copy = cleanOutput(value, { fresh: fresh && value !== record });
     const unified = copy as Record<string, unknown>;
     if (remoteData) unified['remote_data'] = record;
     else delete unified['remote_data'];

@@ -81,7 +81,12 @@ export function apply(
   token?: string,
   position?: number,
 ): unknown {
-  let result = applyInner(proc, args, input, ctx, token, position);
+  return unwind(applyInner(proc, args, input, ctx, token, position), input, ctx);
+}
+
+/** jsonata's trampoline: while a call answers a tail call, make that call. */
+export function unwind(first: unknown, input: unknown, ctx: EvalContext): unknown {
+  let result = first;
   while (result instanceof Thunk) {
     const thunk = result;
     const next = thunk.procedure(thunk.input, thunk.frame, ctx);
@@ -90,6 +95,16 @@ export function apply(
     result = applyInner(next, evaluated, input, ctx, thunk.token, thunk.position);
   }
   return result;
+}
+
+/** What jsonata adds to an error raised inside a call: the call's function name and position. */
+export function relocate(error: unknown, token: string | undefined, position: number | undefined): unknown {
+  if (error !== null && typeof error === 'object') {
+    const e = error as { token?: unknown; position?: unknown };
+    if (e.token === undefined && token !== undefined) e.token = token;
+    e.position = position || e.position;
+  }
+  return error;
 }
 
 function applyInner(
@@ -125,11 +140,7 @@ function applyInner(
     }
     throw jsonataError('T1006');
   } catch (error) {
-    if (proc !== undefined && proc !== null && error !== null && typeof error === 'object') {
-      const e = error as { token?: unknown; position?: unknown };
-      if (e.token === undefined && token !== undefined) e.token = token;
-      e.position = position || e.position;
-    }
+    if (proc !== undefined && proc !== null) relocate(error, token, position);
     throw error;
   }
 }

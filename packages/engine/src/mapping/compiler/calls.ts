@@ -4,10 +4,11 @@
  */
 import jsonata from 'jsonata';
 import type { AstNode, Compile, Node } from './ast.js';
-import { apply, CompiledLambda, isNative, Thunk } from './callable.js';
+import { apply, CompiledLambda, isNative, type NativeFunction, relocate, Thunk, unwind } from './callable.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import { Frame } from './frame.js';
+import { fastValidator, type Validate } from './signature.js';
 import { isFunctionValue } from './values.js';
 
 /** The name a call site gives its function in errors: `$name` → `name`, `name(…)` → `name`. */
@@ -39,6 +40,9 @@ export function compileCall(compile: Compile, ast: AstNode): (applyTo?: Node) =>
   const args = (ast.arguments as AstNode[]).map(compile);
   const name = procedureName(procedureAst);
   const position = ast.position;
+  // The last library function this call site called, and its argument check.
+  let lastNative: NativeFunction | undefined;
+  let lastValidate: Validate | undefined;
   return (applyTo) => (input, frame, ctx) => {
     // `a ~> $f(b)`: the left side is evaluated before the function, as in jsonata.
     const context = applyTo === undefined ? undefined : applyTo(input, frame, ctx);
@@ -52,6 +56,32 @@ export function compileCall(compile: Compile, ast: AstNode): (applyTo?: Node) =>
     for (const arg of args) evaluated.push(arg(input, frame, ctx));
     const named = proc !== null && typeof proc === 'object';
     try {
+      // The common case, a lambda without a signature: called directly, tail calls unwound here.
+      if (proc instanceof CompiledLambda && proc.signature === undefined) {
+        let result: unknown;
+        try {
+          result = proc.invoke(evaluated, ctx);
+        } catch (error) {
+          throw relocate(error, name, position);
+        }
+        return unwind(result, input, ctx);
+      }
+      // A library function: its checked arguments straight to its implementation (no tail calls to unwind).
+      if (isNative(proc)) {
+        if (proc !== lastNative) {
+          lastNative = proc;
+          lastValidate = proc.signature === undefined ? undefined : fastValidator(proc.signature);
+        }
+        try {
+          return proc.run(
+            lastValidate === undefined ? evaluated : lastValidate(evaluated, input),
+            ctx,
+            input,
+          );
+        } catch (error) {
+          throw relocate(error, name, position);
+        }
+      }
       return apply(proc, evaluated, input, ctx, named ? name : undefined, named ? position : undefined);
     } catch (error) {
       throw located(error, position, name);

@@ -42,6 +42,20 @@ const LEAVES = new Set([
   'descendant',
 ]);
 
+/** Nodes whose result is a normalised child result, or never a sequence (operators other than `..`). */
+function passesNormalized(ast: AstNode): boolean {
+  switch (ast.type) {
+    case 'condition':
+    case 'block':
+    case 'bind':
+      return true;
+    case 'binary':
+      return ast.value !== '..';
+    default:
+      return false;
+  }
+}
+
 function compileInner(ast: AstNode): Node {
   switch (ast.type) {
     case 'path':
@@ -115,6 +129,15 @@ export function compileNode(ast: AstNode): Node {
       const { maxDepth } = ctx.limits;
       if (ctx.depth >= maxDepth && maxDepth > 0) throw jsonataError('D1011', { value: maxDepth });
       return normalize(inner(input, frame, ctx), keepArray);
+    };
+  }
+  if (filters.length === 0 && group === undefined && !keepArray && passesNormalized(ast)) {
+    // The result is a child's result, already normalised (normalising is idempotent), or a scalar.
+    return (input, frame, ctx) => {
+      ctx.enter();
+      const result = inner(input, frame, ctx);
+      ctx.leave();
+      return result;
     };
   }
   if (filters.length === 0 && group === undefined) {

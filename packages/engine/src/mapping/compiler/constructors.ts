@@ -125,19 +125,46 @@ export function compileGroup(
     literalKeys.every((key) => key !== undefined && !RESERVED.has(key)) &&
     new Set(literalKeys).size === literalKeys.length;
   if (!literal) return general;
-  const keys = literalKeys as string[];
+  const build = literalObjectBuilder(literalKeys as string[]);
   const values = pairs.map((pair) => pair.value);
   return (input, frame, ctx) => {
     const { maxDepth } = ctx.limits;
     if (Array.isArray(input) || (maxDepth > 0 && ctx.depth + 1 > maxDepth)) return general(input, frame, ctx);
-    const result: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const value = (values[i] as Node)(input, frame, ctx);
-      if (value !== undefined) setKey(result, keys[i] as string, value);
-    }
-    return result;
+    return build(values, input, frame, ctx);
   };
 }
+
+type Builder = (
+  values: readonly Node[],
+  input: unknown,
+  frame: Frame,
+  ctx: EvalContext,
+) => Record<string, unknown>;
+
+/**
+ * The one piece of generated source: a function that evaluates each value and stores it under its literal key
+ * with a named store (`r["id"] = v`), so every object of a mapping shares one V8 shape, as a hand-written
+ * object literal would. Keys are embedded with `JSON.stringify`, so no key can inject code; `__proto__` goes
+ * through `setKey`. Only values the compiler made run inside it.
+ */
+function literalObjectBuilder(keys: readonly string[]): Builder {
+  const id = JSON.stringify(keys);
+  const known = BUILDERS.get(id);
+  if (known !== undefined) return known;
+  const lines = keys.map((key, i) => {
+    const store =
+      key === '__proto__' ? `setKey(r, ${JSON.stringify(key)}, v)` : `r[${JSON.stringify(key)}] = v`;
+    return `v = values[${i}](input, frame, ctx); if (v !== undefined) ${store};`;
+  });
+  const body = `const r = {}; let v;\n${lines.join('\n')}\nreturn r;`;
+  const make = new Function('setKey', `return function build(values, input, frame, ctx) {\n${body}\n};`);
+  const builder = make(setKey) as Builder;
+  BUILDERS.set(id, builder);
+  return builder;
+}
+
+/** One builder per key list: integrations repeat their shapes (a `get` and a `list` share a mapping). */
+const BUILDERS = new Map<string, Builder>();
 
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
 

@@ -44,5 +44,19 @@ export function compileVariable(ast: AstNode, locals: ReadonlySet<string>): Node
   }
   // `$$` is `$` bound in the root frame.
   if (locals.has(name) || name === '$') return (_input, frame) => frame.lookup(name);
-  return (_input, frame) => frame.lookupRoot(name);
+  // A definition or library function found once is the same for every later evaluation with those globals
+  // (definitions are only ever added); the caller's bindings are still read first, every time.
+  let knownGlobals: unknown;
+  let known: unknown;
+  return (_input, frame) => {
+    const { bindings, globals } = frame.root;
+    if (bindings !== undefined && Object.hasOwn(bindings, name)) return bindings[name];
+    if (globals === knownGlobals) return known;
+    const value = globals[name];
+    if (value !== undefined) {
+      knownGlobals = globals;
+      known = value;
+    }
+    return value;
+  };
 }

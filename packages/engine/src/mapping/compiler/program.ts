@@ -12,6 +12,11 @@ import { LIBRARY } from './functions/library.js';
 import { createSequence, isSequence } from './sequence.js';
 
 export interface Program {
+  /**
+   * The expression always builds its object result itself (an object constructor at the top, through blocks
+   * and conditionals): the result is never part of its input, and a caller may keep it without copying.
+   */
+  readonly freshObject: boolean;
   /** Runs synchronously; throws jsonata-shaped errors with their messages. */
   run(
     input: unknown,
@@ -34,6 +39,7 @@ export function compileProgram(ast: unknown): Program | { reason: string } {
     return { reason: `compiler error: ${error instanceof Error ? error.message : String(error)}` };
   }
   return {
+    freshObject: buildsFreshObject(ast as AstNode),
     run(input, bindings, globals, limits) {
       const ctx = new EvalContext(limits);
       const frame = new Frame(undefined, { bindings, globals });
@@ -53,4 +59,23 @@ export function compileProgram(ast: unknown): Program | { reason: string } {
       }
     },
   };
+}
+
+/** Whether every object the expression can answer is one its own constructor made (see `freshObject`). */
+function buildsFreshObject(ast: AstNode): boolean {
+  if (ast.predicate !== undefined || ast.group !== undefined || ast.keepArray) return false;
+  switch (ast.type) {
+    case 'unary':
+      return ast.value === '{';
+    case 'block': {
+      const last = ast.expressions?.[ast.expressions.length - 1];
+      return last !== undefined && buildsFreshObject(last);
+    }
+    case 'condition':
+      return (
+        buildsFreshObject(ast.then as AstNode) && (ast.else === undefined || buildsFreshObject(ast.else))
+      );
+    default:
+      return false;
+  }
 }

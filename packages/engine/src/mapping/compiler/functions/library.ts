@@ -66,7 +66,11 @@ function native(name: LibraryName): NativeFunction {
   const implementation = reference.implementation as (...args: unknown[]) => unknown;
   const run: NativeFunction['run'] =
     own !== undefined
-      ? (args, ctx) => (own as (ctx: EvalContext, ...a: unknown[]) => unknown)(ctx, ...args)
+      ? (args, ctx) =>
+          // Up to four arguments passed directly (no spread): every function here reads named parameters.
+          args.length <= 4
+            ? (own as (ctx: EvalContext, ...a: unknown[]) => unknown)(ctx, args[0], args[1], args[2], args[3])
+            : (own as (ctx: EvalContext, ...a: unknown[]) => unknown)(ctx, ...args)
       : (args, ctx) => implementation.apply(focusOf(ctx), args);
   // `$eval` is replaced without a signature, exactly as the interpreter's replacement is registered.
   const signature = name === 'eval' ? undefined : reference.signature;
