@@ -8,7 +8,8 @@ describe('switchboard', { timeout: 60_000 }, () => {
     const { code, stdout } = await runCli(['--help'], tmpdir());
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: switchboard <command> \[options\]$/m);
-    expect(stdout).toMatch(/^ {2}validate \[FILE\.\.\.\] +Check integration files/m);
+    expect(stdout).toMatch(/^ {2}validate \[--explain\] \[FILE\.\.\.\] +Check integration files/m);
+    expect(stdout).toMatch(/^ {2}mcp /m);
   });
 
   it('refuses an unknown command with exit status 2', async () => {
