@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { pathOf } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
-import { flavorOfPath, pathOf } from '../wire/flavor.js';
+import { flavorOfPath } from '../wire/flavor.js';
 
 export function registerResponseHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {

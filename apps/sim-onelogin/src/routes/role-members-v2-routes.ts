@@ -4,14 +4,23 @@
  * "Expected array in request" (reference §8.2).
  */
 
-import { bodyOf, hasId, insertId, iso, originOf, queryOf, RESOURCE, removeId } from '@switchboard/sim-kit';
+import {
+  bodyOf,
+  hasId,
+  insertId,
+  iso,
+  originOf,
+  pathOf,
+  queryOf,
+  RESOURCE,
+  removeId,
+} from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Directory } from '../data/directory.js';
 import type { RoleRecord, UserRecord } from '../data/records.js';
 import { wildcardMatcher } from '../filters/wildcard.js';
 import type { SimContext } from '../http/context.js';
 import { pageBounds, readPageRequest, v2PageHeaders } from '../pagination/v2-pages.js';
-import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
 import { sendError, sendJson, sendNoContent } from '../wire/send.js';
 import { V2Messages } from '../wire/v2-errors.js';

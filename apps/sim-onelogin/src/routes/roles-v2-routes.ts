@@ -3,7 +3,7 @@
  * object, not the array the docs show), update 200 `{"id"}`, delete 204 or 403 for protected roles.
  */
 
-import { bodyOf, isPlainObject, originOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
+import { bodyOf, isPlainObject, originOf, pathOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventType } from '../data/event-types.js';
 import type { RoleRecord } from '../data/records.js';
@@ -12,7 +12,6 @@ import { wildcardMatcher } from '../filters/wildcard.js';
 import { recordApiEvent } from '../http/api-events.js';
 import type { SimContext } from '../http/context.js';
 import { pageBounds, readPageRequest, v2PageHeaders } from '../pagination/v2-pages.js';
-import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
 import { sendError, sendJson, sendNoContent } from '../wire/send.js';
 import { V2Messages } from '../wire/v2-errors.js';

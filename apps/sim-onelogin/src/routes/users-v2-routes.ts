@@ -3,7 +3,7 @@
  * (reference §6.3–6.4).
  */
 
-import { bodyOf, originOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
+import { bodyOf, originOf, pathOf, queryOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventType } from '../data/event-types.js';
 import type { UserRecord } from '../data/records.js';
@@ -16,7 +16,6 @@ import { readUserInput } from '../users/user-input.js';
 import { readUserSort, sortUsers } from '../users/user-sort.js';
 import { createUser, setStatus, updateUser } from '../users/user-writes.js';
 import { project } from '../wire/fields.js';
-import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
 import { sendError, sendJson, sendNoContent } from '../wire/send.js';
 import { toV2User } from '../wire/user-view.js';

@@ -4,11 +4,10 @@
  */
 
 import type { PageSizeRule } from '@switchboard/sim-kit';
-import { bodyOf, isPlainObject, originOf, type QueryMap, queryOf } from '@switchboard/sim-kit';
+import { bodyOf, isPlainObject, originOf, pathOf, type QueryMap, queryOf } from '@switchboard/sim-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SimContext } from '../http/context.js';
 import { keysetPage, readKeysetRequest, v1Pagination } from '../pagination/v1-keyset.js';
-import { pathOf } from '../wire/flavor.js';
 import { idParam } from '../wire/path-id.js';
 import { sendError, sendJson } from '../wire/send.js';
 import { V1Messages, v1Data } from '../wire/v1-envelope.js';
