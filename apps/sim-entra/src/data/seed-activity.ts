@@ -93,12 +93,14 @@ const LOCATIONS = [
   { city: 'Berlin', state: 'Berlin', countryOrRegion: 'DE', latitude: 52.52, longitude: 13.4 },
 ];
 
+const LETTERS = [...'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'];
+
 export function seededAuditIds(random: Random): AuditIds {
-  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
+  const letter = () => random.pick(LETTERS);
   return {
     guid: () => guidFrom(random),
     suffix: () =>
-      `${Array.from({ length: 5 }, () => random.pick([...letters])).join('')}_${random.int(10_000_000, 99_999_999)}`,
+      `${letter()}${letter()}${letter()}${letter()}${letter()}_${random.int(10_000_000, 99_999_999)}`,
   };
 }
 
