@@ -36,5 +36,7 @@ export const BenchMappingMismatch = coded('SB_ERR_BENCH_MAPPING_MISMATCH');
 export const BenchProcessFailed = coded('SB_ERR_BENCH_PROCESS_FAILED');
 /** An HTTP call the bench makes answered something other than what it needs. */
 export const BenchHttpFailed = coded('SB_ERR_BENCH_HTTP_FAILED');
+/** A change feed sync run ended `failed` (its recorded reason is the message). */
+export const BenchSyncRunFailed = coded('SB_ERR_BENCH_SYNC_RUN_FAILED');
 /** A read returned a different number of records than the simulator holds. */
 export const BenchIncompleteRead = coded('SB_ERR_BENCH_INCOMPLETE_READ');

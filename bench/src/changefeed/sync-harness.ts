@@ -13,7 +13,7 @@ import { ChangeFeedService, webhookDispatcher } from '@switchboard/changefeed';
 import { createEngine, type Engine, loadIntegrationFile } from '@switchboard/engine';
 import { SIMULATOR_DEFAULTS } from '@switchboard/sim-onelogin';
 import { openStore, type Store, type SyncMode, type SyncRun } from '@switchboard/store';
-import { BenchHttpFailed } from '../errors.js';
+import { BenchSyncRunFailed } from '../errors.js';
 import { PATHS } from '../paths.js';
 
 export interface SyncAccountHandle {
@@ -78,7 +78,7 @@ export class SyncHarness {
         const { run } = await this.service.start(this.environmentId, account.id, mode);
         const finished = await this.service.execute(run);
         if (finished.status !== 'succeeded') {
-          throw new BenchHttpFailed(
+          throw new BenchSyncRunFailed(
             `${mode} sync run of ${resources.join(', ')} failed: ${finished.error ?? 'no reason'}`,
           );
         }
