@@ -41,12 +41,21 @@ export function compileArray(compile: Compile, ast: AstNode): Node {
   }));
   const cons = ast.consarray === true;
   return (input, frame, ctx) => {
-    let result: unknown[] = [];
+    const result: unknown[] = [];
+    const max = ctx.limits.maxSequence;
     for (const item of items) {
       const value = item.node(input, frame, ctx);
       if (value === undefined) continue;
-      if (item.keep) result.push(value);
-      else result = append(ctx, result, value) as unknown[];
+      if (item.keep) {
+        result.push(value);
+        continue;
+      }
+      // jsonata appends (`$append`): an array's items one level deep, under the sequence cap.
+      const added = Array.isArray(value) ? value.length : 1;
+      if (max > 0 && result.length + added > max)
+        throw jsonataError('D2015', { value: result.length + added });
+      if (Array.isArray(value)) for (const v of value) result.push(v);
+      else result.push(value);
     }
     if (cons) Object.defineProperty(result, 'cons', { enumerable: false, configurable: false, value: true });
     return result;
