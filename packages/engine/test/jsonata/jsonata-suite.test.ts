@@ -98,8 +98,13 @@ if (folder === undefined) {
 describe.skipIf(folder === undefined)('the JSONata test suite through compileExpression', () => {
   for (const testCase of cases) {
     const disabled = DISABLED[testCase.id];
-    it.skipIf(disabled !== undefined)(`${testCase.id}: ${testCase.expr.slice(0, 80)}`, async () => {
+    it(`${testCase.id}: ${testCase.expr.slice(0, 80)}`, async () => {
       const outcome = await run(testCase);
+      if (disabled !== undefined) {
+        // Not the reference's answer, on purpose: the disabled function says so.
+        expect(outcome).toMatchObject({ error: { message: expect.stringMatching(/\$eval is disabled/) } });
+        return;
+      }
       if (testCase.code !== undefined) {
         expect(outcome, 'an error was expected').toHaveProperty('error');
         const error = (outcome as { error: Record<string, unknown> }).error;
