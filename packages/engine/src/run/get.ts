@@ -3,8 +3,8 @@
  */
 import type { GetInput, RecordResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
-import { extrasOf, openOperation } from './operation-context.js';
 import { activeEnrichments } from './enrichment.js';
+import { extrasOf, openOperation } from './operation-context.js';
 import { readOne } from './read-one.js';
 import { resolveOperation } from './resolve-operation.js';
 

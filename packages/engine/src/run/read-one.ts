@@ -5,12 +5,12 @@
 import { RecordNotFound } from '../errors.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import { callUpstream } from './call-upstream.js';
+import { createEnricher } from './enrichment.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
 import { siteOf } from './operation-sites.js';
 import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
-import { createEnricher } from './enrichment.js';
 import type { EnrichPlan, ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
