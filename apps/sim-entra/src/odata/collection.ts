@@ -9,7 +9,15 @@ import type { FastifyRequest } from 'fastify';
 import { badRequest, unsupportedQuery } from '../wire/graph-error.js';
 import { compileFilter, type FilterSpec } from './filter-spec.js';
 import { parseFilter } from './filter-syntax.js';
-import { decodeSkipToken, encodeSkipToken, indexAfter, type Order, sortBy } from './order.js';
+import {
+  backwards,
+  decodeSkipToken,
+  encodeSkipToken,
+  indexAfter,
+  inOrder,
+  type Order,
+  sortBy,
+} from './order.js';
 import { queryOptions } from './query-options.js';
 
 export interface CollectionRules<T> {
@@ -150,10 +158,10 @@ export function servePage<T>(
   const presorted = rules.presorted?.[orderName];
   const sorted =
     presorted === 'stored'
-      ? selected
+      ? inOrder(selected)
       : presorted === 'reversed'
-        ? [...selected].reverse()
-        : sortBy(selected, order);
+        ? backwards(selected)
+        : inOrder(sortBy(selected, order));
 
   // Graph pages by $skiptoken only (entra-api.md §3: "/users supports $top but not $skip").
   if (options.option('skip') !== undefined) throw badRequest("'$skip' is not supported by the service.");
@@ -165,7 +173,9 @@ export function servePage<T>(
     if (token === undefined || token.orderName !== orderName) throw badRequest(SKIPTOKEN_INVALID);
     start = indexAfter(sorted, token.key, order);
   }
-  const items = sorted.slice(start, start + top);
+  const items = Array.from({ length: Math.max(0, Math.min(top, sorted.length - start)) }, (_, k) =>
+    sorted.at(start + k),
+  );
   const annotations: Record<string, unknown> = {
     '@odata.context': `${SERVICE_ROOT}/$metadata#${rules.contextPath}${contextSuffix}`,
   };

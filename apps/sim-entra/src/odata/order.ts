@@ -34,13 +34,28 @@ export function sortBy<T>(records: readonly T[], order: Order<T>): T[] {
   return keyed.map((entry) => entry.record);
 }
 
-/** Index of the first record strictly after `after` in a list sorted by `order`. */
-export function indexAfter<T>(sorted: readonly T[], after: readonly KeyPart[], order: Order<T>): number {
+/** Records in serving order, read by position: an array, or an array read backwards without copying it. */
+export interface OrderedView<T> {
+  readonly length: number;
+  at(index: number): T;
+}
+
+export function inOrder<T>(records: readonly T[]): OrderedView<T> {
+  return { length: records.length, at: (index) => records[index] as T };
+}
+
+export function backwards<T>(records: readonly T[]): OrderedView<T> {
+  const last = records.length - 1;
+  return { length: records.length, at: (index) => records[last - index] as T };
+}
+
+/** Index of the first record strictly after `after` in records ordered by `order`. */
+export function indexAfter<T>(sorted: OrderedView<T>, after: readonly KeyPart[], order: Order<T>): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compareKeys(order.key(sorted[mid] as T), after, order.directions) <= 0) low = mid + 1;
+    if (compareKeys(order.key(sorted.at(mid)), after, order.directions) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
