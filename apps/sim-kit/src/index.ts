@@ -14,6 +14,7 @@ export {
   parseSimulatorArgs,
 } from './cli/cli-args.js';
 export { type CliRun, type RunnableSimulator, runSimulatorCli } from './cli/run-cli.js';
+export { type SimClock, startClock } from './clock/sim-clock.js';
 export { FIRST_NAMES, LAST_NAMES, type PooledName } from './data/person-names.js';
 export { createRandom, type Random } from './data/random.js';
 export { hasId, insertId, removeId } from './data/sorted-ids.js';

@@ -4,13 +4,13 @@ import type { SimulatorOptions } from './options.js';
 
 export const CLI_SPEC: CliSpec = {
   usage: `Usage: tsx src/main.ts [--port 9002] [--host 127.0.0.1] [--users 200] [--seed 1] [--latency 0]
-  [--rate-limit 600] [--api-token TOKEN] [--seed-time 2026-01-01T00:00:00Z]
+  [--rate-limit 600] [--api-token TOKEN] [--start-at 2026-01-01T00:00:00Z]
   [--org-url https://acme.okta.com] [--log]`,
   defaultPort: 9002,
   flags: {
     'rate-limit': { option: 'rateLimitPerMinute', kind: 'integer' },
     'api-token': { option: 'apiToken', kind: 'string' },
-    'seed-time': { option: 'seedTime', kind: 'string' },
+    'start-at': { option: 'startAt', kind: 'string' },
     'org-url': { option: 'orgUrl', kind: 'string' },
   },
 };

@@ -14,10 +14,11 @@ export interface SimulatorOptions {
   /** Latency added to every request, default 0. */
   latencyMs?: number;
   /**
-   * The instant seeded data is relative to (ISO date-time), default the start-up time. Recording fixtures sets
-   * it to the recorder's fixed clock so System Log windows computed from `$now` find the seeded events.
+   * ISO date-time the simulator's clock reads at start (then runs on), default the real clock. The seed is
+   * anchored there, so every start serves the same data; recording sets it to the recorder's fixed clock so
+   * System Log windows computed from `$now` hold the seeded events and the ones writes add.
    */
-  seedTime?: string;
+  startAt?: string;
   /**
    * The org URL written into `_links` (e.g. `https://acme.okta.com`), default the origin each request used.
    */
@@ -34,8 +35,6 @@ export interface ResolvedOptions {
   readonly apiToken: string;
   readonly rateLimitPerMinute: number;
   readonly latencyMs: number;
-  /** Epoch ms, or undefined for the start-up time. */
-  readonly seedTime: number | undefined;
   readonly orgUrl: string | undefined;
   readonly logger: boolean;
   readonly faults: FaultSettings | undefined;
@@ -56,7 +55,6 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     apiToken: options.apiToken ?? DEFAULTS.apiToken,
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
     latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
-    seedTime: options.seedTime === undefined ? undefined : Date.parse(options.seedTime),
     orgUrl: options.orgUrl?.replace(/\/$/, ''),
     logger: options.logger ?? false,
     faults: options.faults,
@@ -70,8 +68,8 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (resolved.orgUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(resolved.orgUrl)) {
     issues.push('orgUrl must be an origin such as https://acme.okta.com');
   }
-  if (resolved.seedTime !== undefined && Number.isNaN(resolved.seedTime)) {
-    issues.push('seedTime must be an ISO date-time');
+  if (options.startAt !== undefined && Number.isNaN(Date.parse(options.startAt))) {
+    issues.push('startAt must be an ISO date-time');
   }
   // The token travels in `SSWS <token>`: one header word.
   if (!/^[\x21-\x7e]+$/.test(resolved.apiToken))

@@ -17,7 +17,7 @@ describe('buildSimulator', () => {
 
   it('is deterministic for a seed and differs across seeds', async () => {
     const identity = async (seed: number) => {
-      const sim = await buildSimulator({ users: 40, seed, seedTime: '2026-01-01T00:00:00Z' });
+      const sim = await buildSimulator({ users: 40, seed, startAt: '2026-01-01T00:00:00Z' });
       const rows = sim.state.data.users.items.map((u) => [u.id, u.status, u.profile['login'], u.created]);
       await sim.close();
       return rows;
@@ -26,8 +26,8 @@ describe('buildSimulator', () => {
     expect(await identity(4)).not.toEqual(await identity(5));
   });
 
-  it('seeds every user status and data relative to seedTime', async () => {
-    const sim = await buildSimulator({ users: 12, seedTime: '2026-01-01T00:00:00Z' });
+  it('seeds every user status and data relative to startAt', async () => {
+    const sim = await buildSimulator({ users: 12, startAt: '2026-01-01T00:00:00Z' });
     const statuses = new Set(sim.state.data.users.items.map((u) => u.status));
     expect(statuses.size).toBe(8);
     const end = Date.parse('2026-01-01T00:00:00Z');
@@ -37,12 +37,12 @@ describe('buildSimulator', () => {
   });
 
   it('refuses bad options with every problem listed', async () => {
-    await expect(buildSimulator({ users: -1, seedTime: 'soon', apiToken: 'a b' })).rejects.toMatchObject({
+    await expect(buildSimulator({ users: -1, startAt: 'soon', apiToken: 'a b' })).rejects.toMatchObject({
       code: 'SB_ERR_SIM_OPTIONS_INVALID',
       details: {
         issues: [
           'users must be a non-negative integer',
-          'seedTime must be an ISO date-time',
+          'startAt must be an ISO date-time',
           'apiToken must be non-empty printable ASCII without spaces',
         ],
       },
@@ -58,13 +58,13 @@ describe('buildSimulator', () => {
         'T',
         '--rate-limit',
         '0',
-        '--seed-time',
+        '--start-at',
         '2026-01-01T00:00:00Z',
       ]),
     ).toEqual({
       port: 9002,
       host: '127.0.0.1',
-      options: { users: 60, apiToken: 'T', rateLimitPerMinute: 0, seedTime: '2026-01-01T00:00:00Z' },
+      options: { users: 60, apiToken: 'T', rateLimitPerMinute: 0, startAt: '2026-01-01T00:00:00Z' },
     });
   });
 });

@@ -2,7 +2,7 @@
  * @module Assembles the simulator: seeded data, state, faults, the shared guard with Okta's answers, and the
  * routes on one Fastify instance that is returned without listening (tests use `app.inject()`).
  */
-import { createSimApp, Faults, listenOn, registerControlRoutes } from '@switchboard/sim-kit';
+import { createSimApp, Faults, listenOn, registerControlRoutes, startClock } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { seedDirectory } from './data/seed-directory.js';
 import { BUDGET_KEY, type FaultControl } from './faults.js';
@@ -40,17 +40,18 @@ export interface Simulator {
  */
 export async function buildSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
-  const seed = () =>
-    seedDirectory({ users: resolved.users, seed: resolved.seed, now: resolved.seedTime ?? Date.now() });
-  const state = new SimulatorState(seed(), resolved.apiToken, resolved.rateLimitPerMinute, Date.now());
+  // With `startAt` the clock reads that instant at start and runs on; the seed is anchored on it exactly.
+  const clock = startClock(options.startAt);
+  const seed = () => seedDirectory({ users: resolved.users, seed: resolved.seed, now: clock.start });
+  const state = new SimulatorState(seed(), resolved.apiToken, resolved.rateLimitPerMinute, clock.now());
   const faults = new Faults(BUDGET_KEY, state.tokens, state.windows);
   if (resolved.faults !== undefined) faults.set(resolved.faults);
   const context: SimContext = {
     state,
     faults,
     options: resolved,
-    now: () => Date.now(),
-    reseed: () => state.reset(seed(), Date.now()),
+    now: clock.now,
+    reseed: () => state.reset(seed(), clock.now()),
   };
   const app = createSimApp({ logger: resolved.logger });
   registerOktaFallbacks(app);

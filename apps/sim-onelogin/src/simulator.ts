@@ -2,7 +2,7 @@
  * @module Assembles the simulator: seeded data, state, faults, hooks and routes on one Fastify instance
  * that is returned without listening (tests use `app.inject()`).
  */
-import { createSimApp, Faults, listenOn, registerControlRoutes } from '@switchboard/sim-kit';
+import { createSimApp, Faults, listenOn, registerControlRoutes, startClock } from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { seedDirectory } from './data/seed-directory.js';
 import { BUDGET_KEY, type FaultControl } from './faults/onelogin-faults.js';
@@ -45,15 +45,14 @@ export interface Simulator {
 export async function buildSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
   // With `startAt` the clock reads that instant at start and runs on; the seed is anchored on it exactly.
-  const startAt = options.startAt === undefined ? undefined : Date.parse(options.startAt);
-  const offset = startAt === undefined ? 0 : Date.now() - startAt;
-  const now = () => Date.now() - offset;
+  const clock = startClock(options.startAt);
+  const now = clock.now;
   const seed = () =>
     seedDirectory({
       users: resolved.users,
       seed: resolved.seed,
       accountId: ACCOUNT_ID,
-      now: startAt ?? now(),
+      now: clock.start,
     });
   const state = new SimulatorState(seed(), resolved.tokenTtlSeconds, resolved.hourlyBudget);
   const faults = new Faults(BUDGET_KEY, state.tokens, state.budget);
