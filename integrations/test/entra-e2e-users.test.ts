@@ -172,6 +172,22 @@ describe('filtering users', () => {
     expect(idsOf(records)).toEqual(expected.map((user) => user.id));
   });
 
+  it('passes remote_query[$search] through with ConsistencyLevel: eventual added, as Graph requires', async () => {
+    const { records } = await readAll(h.engine, h.account, {
+      resource: 'users',
+      limit: 100,
+      remoteQuery: { $search: '"displayName:ann"' },
+    });
+    const expected = simUsers().filter((user) =>
+      (user.displayName ?? '')
+        .toLowerCase()
+        .split(/[\s._@\-'’]+/)
+        .some((word) => word.startsWith('ann')),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(idsOf(records)).toEqual(expected.map((user) => user.id));
+  });
+
   it('refuses updated_at[gte] (Graph keeps no modification time), naming the supported filters', async () => {
     const error = await switchboardError(
       h.engine.list({ ...base(), filters: { 'updated_at[gte]': '2024-01-01T00:00:00Z' } }),
