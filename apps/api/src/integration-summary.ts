@@ -10,6 +10,8 @@ export interface ConnectionFieldSummary {
   type: string;
   secret: boolean;
   required: boolean;
+  /** Used when the customer leaves the field out (the field is then not required). */
+  default?: string;
   help?: string;
   placeholder?: string;
   pattern?: string;
@@ -50,7 +52,8 @@ export function summarizeIntegration(
     label: field.label,
     type: field.type ?? 'string',
     secret: field.secret === true,
-    required: field.required !== false,
+    required: field.required !== false && field.default === undefined,
+    ...(field.default === undefined ? {} : { default: field.default }),
     ...(field.help === undefined ? {} : { help: field.help }),
     ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
     ...(field.pattern === undefined ? {} : { pattern: field.pattern }),

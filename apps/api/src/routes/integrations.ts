@@ -15,6 +15,7 @@ const ConnectionField = {
     type: { type: 'string', enum: ['string', 'url', 'email'] },
     secret: { type: 'boolean' },
     required: { type: 'boolean' },
+    default: { type: 'string' },
     help: { type: 'string' },
     placeholder: { type: 'string' },
     pattern: { type: 'string' },
