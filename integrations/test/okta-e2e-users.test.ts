@@ -271,13 +271,18 @@ describe('writing users', () => {
     expect(provisioned.status).toBe('PROVISIONED');
   });
 
-  it('refuses locked and active-from-PASSWORD_EXPIRED with a 400 before any write', async () => {
+  it('refuses locked, active-from-PASSWORD_EXPIRED and groups with a 400 before any write', async () => {
     const target = simUsers().find((u) => u.status === 'PASSWORD_EXPIRED')!;
     const before = structuredClone(h.sim.state.counters.calls);
     const expired = await switchboardError(update(target.id, { status: 'active', title: 'Never written' }));
     expect(expired.code).toBe('SB_ERR_RUN_INVALID_INPUT');
     const locked = await switchboardError(update(target.id, { status: 'locked' }));
     expect(locked.code).toBe('SB_ERR_RUN_INVALID_INPUT');
+    const groups = await switchboardError(
+      update(target.id, { groups: [{ id: 'g' }], title: 'Never written' }),
+    );
+    expect(groups.code).toBe('SB_ERR_RUN_INVALID_INPUT');
+    expect(groups.message).toContain('group_membership');
     expect(target.profile['title']).not.toBe('Never written');
     expect(h.sim.state.counters.calls['POST /api/v1/users/:id'] ?? 0).toBe(
       before['POST /api/v1/users/:id'] ?? 0,
