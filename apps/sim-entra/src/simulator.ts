@@ -22,6 +22,7 @@ import { type BudgetKey, resolveOptions, type SimulatorOptions } from './options
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerGroupsRoutes } from './routes/groups-routes.js';
 import { registerRolesRoutes } from './routes/roles-routes.js';
+import { registerTenantRoutes } from './routes/tenant-routes.js';
 import { registerTokenRoute } from './routes/token-route.js';
 import { registerUsersRoutes } from './routes/users-routes.js';
 import { SimulatorState } from './state.js';
@@ -91,6 +92,7 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
   registerGroupsRoutes(app, context);
   registerRolesRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerTenantRoutes(app, context);
   registerControlRoutes(app, {
     faults,
     summary: () => state.summary(resolved.now()),

@@ -119,6 +119,17 @@ describe('bearer tokens on Graph', () => {
     expect(foreign.statusCode).toBe(401);
   });
 
+  it('an application token reads the organization but not /me (delegated only)', async () => {
+    const organization = (await h.get('/v1.0/organization')).json().value[0];
+    expect(organization).toMatchObject({ id: DEFAULTS.tenantId });
+    expect(organization.verifiedDomains.map((d: { name: string }) => d.name)).toContain(
+      DEFAULTS.initialDomain,
+    );
+    const me = await h.get('/v1.0/me');
+    expect(me.statusCode).toBe(400);
+    expect(me.json().error.message).toBe('/me request is only valid with delegated authentication flow.');
+  });
+
   it('echoes client-request-id and adds a request-id', async () => {
     const response = await h.get('/v1.0/users?$top=1', { 'client-request-id': 'abc-123' });
     expect(response.headers['client-request-id']).toBe('abc-123');
