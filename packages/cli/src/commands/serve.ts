@@ -11,7 +11,7 @@ const USAGE = `Usage: switchboard serve
 Starts the hosted API (production mode: no simulator, no demo data). Configured by environment variables:
 PORT, HOST, DATABASE_URL, REDIS_URL, SWITCHBOARD_ENCRYPTION_KEY (required), SWITCHBOARD_ENCRYPTION_KEY_PREVIOUS,
 SWITCHBOARD_API_KEY, SWITCHBOARD_ADMIN_TOKEN,
-SWITCHBOARD_UPSTREAM_<INTEGRATION>, SWITCHBOARD_RATE_LIMIT_<INTEGRATION>, LOG_LEVEL.`;
+SWITCHBOARD_UPSTREAM_<INTEGRATION>[_AUTH], SWITCHBOARD_RATE_LIMIT_<INTEGRATION>, LOG_LEVEL.`;
 
 /** Reports a start-up failure (bad settings, missing key, unreachable database) without a stack trace. */
 export function startFailure(error: unknown, io: CommandIo): number {
