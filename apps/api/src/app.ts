@@ -90,6 +90,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
     clientErrorHandler,
     forceCloseConnections: 'idle',
+    // Behind a reverse proxy, the client address (the connect pages' rate-limit key) comes from X-Forwarded-For.
+    trustProxy: trustProxyOption(settings.trustProxy),
     return503OnClosing: true,
   });
 
@@ -188,4 +190,12 @@ function installJsonParsing(app: FastifyInstance): void {
 
 function createRedis(url: string | undefined): Redis | undefined {
   return url === undefined ? undefined : connectRedis(url);
+}
+
+/** Fastify's typings take no hop count: the same rule as a function (trust the nearest `hops` proxies). */
+function trustProxyOption(
+  setting: Settings['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
 }

@@ -41,6 +41,11 @@ export interface Settings {
   integrationsDir?: string;
   /** The public origin used in link-token URLs (default: taken from each request's Host). */
   publicUrl?: string;
+  /**
+   * `SWITCHBOARD_TRUST_PROXY`: which proxies' `X-Forwarded-*` headers to believe (Fastify's `trustProxy`): `false`
+   * (default), `true`, a hop count, or addresses/CIDRs. The client address keys the connect pages' rate limit.
+   */
+  trustProxy: boolean | number | string[];
   /** `SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS`: webhook URLs may reach loopback and private addresses. */
   webhookAllowPrivateNetworks: boolean;
   production: boolean;
@@ -129,6 +134,15 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     problem('SWITCHBOARD_PUBLIC_URL', 'must be an http:// or https:// URL');
   }
 
+  // The link-token `url` would otherwise be built from each request's Host header, which a caller chooses.
+  if (publicUrl === undefined && env['NODE_ENV'] === 'production') {
+    problem('SWITCHBOARD_PUBLIC_URL', 'is required when NODE_ENV=production (the base of connect links)');
+  }
+  const trustProxy = parseTrustProxy(value('SWITCHBOARD_TRUST_PROXY') ?? 'false');
+  if (trustProxy === undefined) {
+    problem('SWITCHBOARD_TRUST_PROXY', 'must be true, false, a hop count or comma-separated addresses/CIDRs');
+  }
+
   const allowPrivate = value('SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS') ?? 'false';
   if (allowPrivate !== 'true' && allowPrivate !== 'false') {
     problem('SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'must be true or false');
@@ -153,6 +167,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     logLevel,
     production: env['NODE_ENV'] === 'production',
     webhookAllowPrivateNetworks: allowPrivate === 'true',
+    trustProxy: trustProxy ?? false,
     ...optional('redisUrl', redisUrl),
     ...optional('encryptionKey', value('SWITCHBOARD_ENCRYPTION_KEY')),
     ...optional('apiKey', value('SWITCHBOARD_API_KEY')),
@@ -161,6 +176,16 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     ...optional('integrationsDir', value('SWITCHBOARD_INTEGRATIONS_DIR')),
     ...optional('publicUrl', publicUrl?.replace(/\/+$/, '')),
   };
+}
+
+/** `true`, `false`, a hop count, or comma-separated IP addresses / CIDR ranges; undefined when malformed. */
+export function parseTrustProxy(text: string): boolean | number | string[] | undefined {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const addresses = text.split(',').map((part) => part.trim());
+  return addresses.every((address) => /^[0-9a-f.:]+(?:\/\d{1,3})?$/i.test(address) && /[.:]/.test(address))
+    ? addresses
+    : undefined;
 }
 
 /** `off`, or `<count>/<n?><unit>` such as `20000/1h` or `600/1m` or `10/30s`. */

@@ -37,6 +37,7 @@ describeEachDatabase('link tokens', (kind) => {
       redirect_url: 'https://app.example.com/done',
       expires_at: expiresAt,
       created_at: expect.any(String),
+      failed_attempts: 0,
     });
     expect(await store.linkTokens.peek(`${token}x`)).toBeUndefined();
   });
@@ -112,5 +113,17 @@ describeEachDatabase('link tokens', (kind) => {
     await expect(
       store.linkTokens.create('env_missing', { integration: 'onelogin', tenantId: 't' }),
     ).rejects.toBeInstanceOf(EnvironmentNotFound);
+  });
+});
+
+describeEachDatabase('link token failed attempts', (kind) => {
+  it('counts failed submissions per token, concurrently, and not for spent tokens', async () => {
+    const store = await (await kind.fresh()).open();
+    const env = await store.environments.create('acme');
+    const { token } = await store.linkTokens.create(env.id, { integration: 'onelogin', tenantId: 't' });
+    expect((await store.linkTokens.peek(token))?.failed_attempts).toBe(0);
+    await Promise.all([1, 2, 3].map(() => store.linkTokens.recordFailedAttempt(token)));
+    expect((await store.linkTokens.peek(token))?.failed_attempts).toBe(3);
+    expect(await store.linkTokens.recordFailedAttempt('lt_unknown')).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ const LINK_TOKEN_COLUMNS = [
   'redirect_url',
   'expires_at',
   'created_at',
+  'failed_attempts',
 ] as const;
 
 export function linkTokenRepository(db: Db, cipher: Cipher): LinkTokenRepository {
@@ -73,6 +74,17 @@ export function linkTokenRepository(db: Db, cipher: Cipher): LinkTokenRepository
         .where('spent_at', 'is', null)
         .where('expires_at', '>', new Date().toISOString())
         .executeTakeFirst();
+    },
+
+    async recordFailedAttempt(token) {
+      // One statement: concurrent failures each count (no read-modify-write race).
+      await db
+        .updateTable('link_tokens')
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+        .where('token_hash', '=', hashSecret(token))
+        .where('spent_at', 'is', null)
+        .execute();
+      return (await this.peek(token))?.failed_attempts;
     },
 
     async spend(token, accountId) {

@@ -3,7 +3,7 @@
  * one set of queries serve SQLite and Postgres alike; timestamps are ISO-8601 UTC strings, which sort
  * chronologically as text.
  */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { ChangeFeedTables } from './change-feed/tables.js';
 
 export interface EnvironmentsTable {
@@ -45,6 +45,8 @@ export interface LinkTokensTable {
   spent_at: string | null;
   account_id: string | null;
   created_at: string;
+  /** Failed connect-form submissions (migration 0004). */
+  failed_attempts: Generated<number>;
 }
 
 export interface TokenCacheTable {

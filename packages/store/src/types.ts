@@ -52,6 +52,8 @@ export interface LinkToken {
   redirect_url: string | null;
   expires_at: string;
   created_at: string;
+  /** Failed connect-form submissions so far (`recordFailedAttempt`). */
+  failed_attempts: number;
 }
 
 export interface NewLinkToken {
@@ -108,6 +110,8 @@ export interface LinkTokenRepository {
   peek(token: string): Promise<LinkToken | undefined>;
   /** Marks the token used by `accountId`; exactly one concurrent caller gets `true`. */
   spend(token: string, accountId: string): Promise<boolean>;
+  /** Counts one failed connect submission; the count so far (undefined for an unknown, spent or expired token). */
+  recordFailedAttempt(token: string): Promise<number | undefined>;
   /**
    * Spends the token and creates the account it was issued for, in one transaction: either both happen or
    * neither does. `undefined` when the token is unknown, expired or already spent.

@@ -33,6 +33,12 @@ export interface ConnectRoutesOptions {
   publicUrl?: string | undefined;
 }
 
+/**
+ * Failed submissions (field problems or refused credentials) a link token accepts: enough for typos, too few to
+ * use the page as an oracle for guessing credentials. Counted in the store, so every replica shares the count.
+ */
+export const MAX_FAILED_CONNECT_ATTEMPTS = 5;
+
 interface TokenParams {
   link_token: string;
 }
@@ -92,6 +98,10 @@ export async function connectRoutes(app: FastifyInstance, options: ConnectRoutes
       if ('stop' in found) return stop(request, reply, found.stop);
       const { link } = found;
       const origin = openerOrigin(body['origin']);
+      if (link.failed_attempts >= MAX_FAILED_CONNECT_ATTEMPTS) {
+        request.log.info('connect form refused: too many failed attempts for this link');
+        return stop(request, reply, 'locked');
+      }
 
       if (!checkCsrf(token, readCookie(request.headers.cookie, CSRF_COOKIE), body[CSRF_FIELD])) {
         request.log.info('connect form refused: CSRF token missing or wrong');
@@ -108,6 +118,7 @@ export async function connectRoutes(app: FastifyInstance, options: ConnectRoutes
         connection = engine.checkConnection(link.integration, typed);
       } catch (error) {
         if (!isSwitchboardError(error, InvalidInput.code)) throw error;
+        await store.linkTokens.recordFailedAttempt(token);
         const problems = connectionProblems(error, fields);
         return sendForm(request, reply, token, link, integration, {
           status: 400,
@@ -126,6 +137,7 @@ export async function connectRoutes(app: FastifyInstance, options: ConnectRoutes
       } catch (error) {
         const refusal = describeRefusal(error, label);
         if (refusal === undefined) throw error;
+        await store.linkTokens.recordFailedAttempt(token);
         request.log.info({ code: isSwitchboardError(error) ? error.code : undefined }, 'credentials refused');
         return sendForm(request, reply, token, link, integration, {
           status: refusal.status,

@@ -29,7 +29,15 @@ ${icon('success')}
   });
 }
 
-export type StopReason = 'not-found' | 'gone' | 'csrf' | 'bad-request' | 'busy' | 'unavailable' | 'error';
+export type StopReason =
+  | 'not-found'
+  | 'gone'
+  | 'csrf'
+  | 'bad-request'
+  | 'busy'
+  | 'locked'
+  | 'unavailable'
+  | 'error';
 
 interface StopCopy {
   status: number;
@@ -68,6 +76,13 @@ const COPY: Record<StopReason, StopCopy> = {
     title: 'Too many attempts',
     message: 'Nothing was saved.',
     next: 'Please wait a minute and try again.',
+  },
+  locked: {
+    status: 429,
+    title: 'Too many failed attempts',
+    message:
+      'This link has been used for too many attempts that failed, so it no longer accepts credentials.',
+    next: 'Ask for a new link to try again.',
   },
   unavailable: {
     status: 503,

@@ -3,7 +3,7 @@
  * hosted connect page where the end customer links their account (the page itself lives under `/connect/*`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ValidationFailed } from '../errors.js';
+import { BadRequest, ValidationFailed } from '../errors.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors } from '../schemas/common.js';
@@ -71,7 +71,17 @@ export async function linkTokenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
   );
 }
 
+/** A host name or address with an optional port: nothing a caller could smuggle into the link. */
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** Without `SWITCHBOARD_PUBLIC_URL` (development): the request's own origin, when its Host is a plain host. */
 function requestOrigin(request: FastifyRequest): string {
+  if (!HOST.test(request.host)) {
+    throw new BadRequest(
+      'the Host header is not a host name; set SWITCHBOARD_PUBLIC_URL to the public base URL',
+    );
+  }
   return `${request.protocol}://${request.host}`;
 }
 

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { changeFeed } from './0003-change-feed.js';
+import { linkTokenAttempts } from './0004-link-token-attempts.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0003_change_feed': changeFeed,
+  '0004_link_token_attempts': linkTokenAttempts,
 };
 
 export const migrationProvider: MigrationProvider = {
