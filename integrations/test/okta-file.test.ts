@@ -113,6 +113,121 @@ describe('activities: the upstream query', () => {
   });
 });
 
+describe('mappings on records shaped as the reference documents them (§5, §8, §2)', () => {
+  const mapUser = (record: unknown) => evaluate('/unified/user-directory/users/list/response', record);
+
+  it('maps a user, leaving nulls out and the other profile attributes in custom_fields', async () => {
+    expect(
+      await mapUser({
+        id: '00ub0oNGTSWTBKOLGLNR',
+        status: 'DEPROVISIONED',
+        created: '2013-06-24T16:39:18.000Z',
+        activated: '2013-06-24T16:39:19.000Z',
+        statusChanged: '2013-06-24T16:39:19.000Z',
+        lastLogin: null,
+        lastUpdated: '2013-07-02T21:36:25.344Z',
+        passwordChanged: null,
+        type: { id: 'oty1' },
+        profile: {
+          login: 'isaac.brock@example.com',
+          email: 'isaac.brock@example.com',
+          firstName: 'Isaac',
+          lastName: 'Brock',
+          mobilePhone: null,
+          secondEmail: null,
+          organization: 'Modest Mouse',
+          employeeNumber: null,
+        },
+        credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
+      }),
+    ).toEqual({
+      id: '00ub0oNGTSWTBKOLGLNR',
+      username: 'isaac.brock@example.com',
+      first_name: 'Isaac',
+      last_name: 'Brock',
+      name: 'Isaac Brock',
+      emails: [{ email: 'isaac.brock@example.com', type: 'work', is_primary: true }],
+      status: 'deleted',
+      custom_fields: { organization: 'Modest Mouse' },
+      created_at: '2013-06-24T16:39:18.000Z',
+      updated_at: '2013-07-02T21:36:25.344Z',
+    });
+  });
+
+  it('maps a System Log sign-in (§8 example) and a system actor', async () => {
+    const mapEvent = (record: unknown) =>
+      evaluate('/unified/user-directory/activities/list/response', record);
+    expect(
+      await mapEvent({
+        uuid: 'dc9fd3c0-598c-11ef-8478-2b7584bf8d5a',
+        published: '2024-08-13T15:58:20.353Z',
+        eventType: 'user.session.start',
+        displayMessage: 'User login to Okta',
+        outcome: { result: 'SUCCESS' },
+        actor: { id: '00u1', type: 'User', alternateId: 'ann@example.com', displayName: 'Ann Lee' },
+        client: {
+          userAgent: { rawUserAgent: 'Mozilla/5.0' },
+          ipAddress: '203.0.113.9',
+          geographicalContext: { city: 'Berlin', state: null, country: 'Germany' },
+        },
+        target: [{ id: '0oa1', type: 'AppInstance', displayName: 'Salesforce' }],
+      }),
+    ).toEqual({
+      id: 'dc9fd3c0-598c-11ef-8478-2b7584bf8d5a',
+      action: 'login',
+      description: 'User login to Okta',
+      actor: { type: 'user', id: '00u1', name: 'Ann Lee' },
+      target: { type: 'app', id: '0oa1', name: 'Salesforce' },
+      context: { ip_address: '203.0.113.9', user_agent: 'Mozilla/5.0', location: 'Berlin, Germany' },
+      created_at: '2024-08-13T15:58:20.353Z',
+    });
+    expect(
+      await mapEvent({
+        uuid: 'u2',
+        published: NOW,
+        eventType: 'user.account.lock',
+        outcome: { result: 'SUCCESS' },
+        actor: { id: 'sys', type: 'SystemPrincipal', displayName: 'Okta System' },
+        target: null,
+      }),
+    ).toEqual({
+      id: 'u2',
+      action: 'user_locked',
+      actor: { type: 'system', id: 'sys', name: 'Okta System' },
+      created_at: NOW,
+    });
+  });
+
+  it('turns an Okta error body into code and message with its causes', async () => {
+    const mapError = (body: unknown, status: number) => {
+      const compiled = okta.expression('/unified/user-directory/users/create/error');
+      return compiled?.evaluate(body, { status });
+    };
+    expect(
+      await mapError(
+        {
+          errorCode: 'E0000001',
+          errorSummary: 'Api validation failed: login',
+          errorLink: 'E0000001',
+          errorId: 'oaeXYZ',
+          errorCauses: [
+            { errorSummary: 'login: An object with this field already exists in the current organization' },
+          ],
+        },
+        400,
+      ),
+    ).toEqual({
+      code: 'E0000001',
+      message:
+        'Api validation failed: login (login: An object with this field already exists in the current organization)',
+    });
+    expect(await mapError('<html>Service Unavailable</html>', 503)).toEqual({
+      code: '503',
+      message: 'Okta answered HTTP 503',
+    });
+  });
+});
+
 /** The rows of the markdown table in the YAML comment that follows `heading`. */
 function commentTable(heading: string): string[][] {
   const lines = source.split('\n');
