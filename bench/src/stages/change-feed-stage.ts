@@ -9,6 +9,7 @@
  */
 import { Agent } from 'undici';
 import { changeDirectory } from '../changefeed/directory-changes.js';
+import { measureCost, type RunCost } from '../changefeed/run-cost.js';
 import { SyncHarness } from '../changefeed/sync-harness.js';
 import { BenchIncompleteRead } from '../errors.js';
 import { startSimulatorProcess } from '../processes/helper-processes.js';
@@ -17,19 +18,11 @@ import type { ChangeFeedResult, ChangeFeedRow } from '../results.js';
 import { ratio } from '../stats/statistics.js';
 import { unifiedListMaxLimit } from '../switchboard/unified-limit.js';
 import { readUsersRaw } from '../upstream/raw-user-reader.js';
-import { callsBetween, readUpstreamCalls, type UpstreamCalls } from '../upstream/simulator-counters.js';
 import type { StageContext } from './stage-context.js';
 
 const RESOURCE_SETS: readonly (readonly string[])[] = [['users'], ['users', 'groups', 'role_assignments']];
 
-interface Measured {
-  calls: UpstreamCalls;
-  seconds: number;
-  /** CPU time of this process (the engine, the change feed and SQLite; not the simulator). */
-  cpuSeconds: number;
-  recordsRead: number;
-  events: number | null;
-}
+type Measured = RunCost & { result: { recordsRead: number; events: number | null } };
 
 export async function runChangeFeedStage(context: StageContext): Promise<ChangeFeedResult> {
   const { users, changes } = context.profile.changeFeed;
@@ -42,22 +35,7 @@ export async function runChangeFeedStage(context: StageContext): Promise<ChangeF
   try {
     harness = await SyncHarness.start(sim.url);
     context.progress('change-feed', `${formatCount(users)} users: simulator up, SQLite store ready`);
-    const measure = async (
-      work: () => Promise<Omit<Measured, 'calls' | 'seconds' | 'cpuSeconds'>>,
-    ): Promise<Measured> => {
-      const before = await readUpstreamCalls(sim.url);
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      const done = await work();
-      const seconds = (performance.now() - start) / 1000;
-      const used = process.cpuUsage(cpu);
-      return {
-        ...done,
-        seconds,
-        cpuSeconds: (used.user + used.system) / 1e6,
-        calls: callsBetween(before, await readUpstreamCalls(sim.url)),
-      };
-    };
+    const measure = (work: () => Promise<Measured['result']>) => measureCost(sim.url, work);
 
     await readUsersRaw(sim.url, limit, dispatcher, context.profile.unifiedList.warmupPages);
     const raw = await measure(async () => {
@@ -81,8 +59,8 @@ export async function runChangeFeedStage(context: StageContext): Promise<ChangeF
       callsByRoute: measured.calls.byRoute,
       seconds: measured.seconds,
       cpuSeconds: measured.cpuSeconds,
-      recordsRead: measured.recordsRead,
-      events: measured.events,
+      recordsRead: measured.result.recordsRead,
+      events: measured.result.events,
       changesBefore,
       timeRatio: ratio(measured.seconds, raw.seconds),
       callsRatio: ratio(measured.calls.total, raw.calls.total),
@@ -102,15 +80,15 @@ export async function runChangeFeedStage(context: StageContext): Promise<ChangeF
           const events = run.counts.created + run.counts.updated + run.counts.deleted;
           return { recordsRead: run.counts.read, events };
         });
-        if (measured.events !== changesBefore) {
+        if (measured.result.events !== changesBefore) {
           throw new BenchIncompleteRead(
-            `${name} of ${resources.join(', ')} recorded ${measured.events} events after ${changesBefore} changes`,
+            `${name} of ${resources.join(', ')} recorded ${measured.result.events} events after ${changesBefore} changes`,
           );
         }
         rows.push(row(name, resources, measured, changesBefore));
         context.progress(
           'change-feed',
-          `${resources.join('+')} ${name}: ${formatCount(measured.calls.total)} calls, ${formatCount(measured.recordsRead)} records, ${measured.events} events, ${formatSeconds(measured.seconds)} (CPU ${formatSeconds(measured.cpuSeconds)}; ${formatRatio(ratio(measured.seconds, raw.seconds))} of the raw read)`,
+          `${resources.join('+')} ${name}: ${formatCount(measured.calls.total)} calls, ${formatCount(measured.result.recordsRead)} records, ${measured.result.events} events, ${formatSeconds(measured.seconds)} (CPU ${formatSeconds(measured.cpuSeconds)}; ${formatRatio(ratio(measured.seconds, raw.seconds))} of the raw read)`,
         );
       };
       await sync('full', 'baseline run', 0);
