@@ -203,6 +203,20 @@ describe('user writes', () => {
     expect(response.json().error.message).toMatch(message);
   });
 
+  it('expands memberOf on a user; other navigation names answer 400', async () => {
+    const admin = h.sim.state.tenant.findUser('ann.lee@acme.example')!;
+    const got = (await h.get(`/v1.0/users/${admin.id}?$select=id&$expand=memberOf`)).json();
+    const groupIds = h.sim.state.tenant.groupsOf(admin.id).map((g) => g.id);
+    const expanded = got.memberOf as { '@odata.type': string; id: string }[];
+    expect(
+      expanded
+        .filter((m) => m['@odata.type'] === '#microsoft.graph.group')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(groupIds.sort());
+    expect((await h.get('/v1.0/users?$expand=manager')).statusCode).toBe(400);
+  });
+
   it('lists the direct groups and roles of a user in memberOf, groups only with the cast', async () => {
     const admin = h.sim.state.tenant.findUser('ann.lee@acme.example')!;
     const all = (await h.get(`/v1.0/users/${admin.id}/memberOf`)).json().value as { '@odata.type': string }[];

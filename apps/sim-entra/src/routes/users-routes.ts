@@ -33,6 +33,18 @@ const MEMBER_OF_RULES: CollectionRules<MemberOfItem> = {
   directoryObjects: true,
 };
 
+/** `$expand=memberOf` is the one navigation simulated on users; any other name answers 400 as Graph does. */
+function readUserExpand(request: FastifyRequest): boolean {
+  const raw = queryOptions(request).option('expand');
+  if (raw === undefined) return false;
+  for (const name of raw.split(',').map((part) => part.trim())) {
+    if (name !== 'memberOf') {
+      throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.user'.`);
+    }
+  }
+  return true;
+}
+
 function jsonBody(request: FastifyRequest): unknown {
   const body = bodyOf(request);
   if (body.kind === 'json') return body.value;
@@ -47,10 +59,36 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     return user;
   };
 
+  const memberOf = (user: UserRecord, groupsOnly: boolean): MemberOfItem[] => {
+    const data = tenant();
+    const groups: MemberOfItem[] = data.groupsOf(user.id).map((record) => ({ kind: 'group', record }));
+    if (groupsOnly) return groups;
+    const templates = new Set(
+      data.roleAssignments.items
+        .filter((assignment) => assignment.principalId === user.id && assignment.directoryScopeId === '/')
+        .map((assignment) => assignment.roleDefinitionId),
+    );
+    const roles: MemberOfItem[] = data.directoryRoles.items
+      .filter((role) => templates.has(role.roleTemplateId))
+      .map((record) => ({ kind: 'directoryRole', record }));
+    return [...groups, ...roles];
+  };
+
+  /** The user's wire view; `$expand=memberOf` adds the direct groups and roles (Graph caps it at 20). */
+  const view = (user: UserRecord, selected: string[] | undefined, expand: boolean) => {
+    const projected = project(userView(user), USER_SHAPE, selected);
+    if (expand)
+      projected['memberOf'] = memberOf(user, false)
+        .slice(0, 20)
+        .map((item) => directoryObjectView(item, undefined));
+    return projected;
+  };
+
   app.get('/v1.0/users', RESOURCE, async (request, reply) => {
     const selected = parseSelect(queryOptions(request).option('select'), [USER_SHAPE]);
+    const expand = readUserExpand(request);
     const page = servePage(request, tenant().users.items, USER_RULES, contextSuffix(selected));
-    return sendPage(reply, page, (user) => project(userView(user), USER_SHAPE, selected));
+    return sendPage(reply, page, (user) => view(user, selected, expand));
   });
 
   app.get('/v1.0/users/$count', RESOURCE, async (request, reply) => {
@@ -65,7 +103,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     return sendEntity(
       reply,
       `users${contextSuffix(selected)}`,
-      project(userView(user), USER_SHAPE, selected),
+      view(user, selected, readUserExpand(request)),
     );
   });
 
@@ -143,21 +181,6 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
     logAudit(context, 'Delete user', [userTarget(user)]);
     return reply.code(204).send();
   });
-
-  const memberOf = (user: UserRecord, groupsOnly: boolean): MemberOfItem[] => {
-    const data = tenant();
-    const groups: MemberOfItem[] = data.groupsOf(user.id).map((record) => ({ kind: 'group', record }));
-    if (groupsOnly) return groups;
-    const templates = new Set(
-      data.roleAssignments.items
-        .filter((assignment) => assignment.principalId === user.id && assignment.directoryScopeId === '/')
-        .map((assignment) => assignment.roleDefinitionId),
-    );
-    const roles: MemberOfItem[] = data.directoryRoles.items
-      .filter((role) => templates.has(role.roleTemplateId))
-      .map((record) => ({ kind: 'directoryRole', record }));
-    return [...groups, ...roles];
-  };
 
   for (const [suffix, groupsOnly] of [
     ['', false],
