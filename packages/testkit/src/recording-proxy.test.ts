@@ -49,4 +49,23 @@ describe('startRecordingProxy', () => {
     });
     expect(proxy.take()).toEqual([]);
   });
+
+  it('forwards declared paths kept whole, and rewrites the upstream origin in Location for the engine and the fixture', async () => {
+    const redirecting = createServer((req, res) => {
+      res.writeHead(201, { location: `${origin}${req.url}/7`, 'content-type': 'application/json' });
+      res.end(JSON.stringify({ self: `${origin}${req.url}/7` }));
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+    const proxy = await startRecordingProxy(`${origin}/v1`, { recordedOrigin: 'http://replay.invalid' });
+    const res = await fetch(`${proxy.url}/v1/users`, { method: 'POST' });
+    expect(res.headers.get('location')).toBe(`${proxy.url}/v1/users/7`);
+    expect(await res.json()).toEqual({ self: `${proxy.url}/v1/users/7` });
+    const [exchange] = proxy.take();
+    expect(exchange?.request.path).toBe('/v1/users');
+    expect(exchange?.response.headers['location']).toBe('http://replay.invalid/v1/users/7');
+    expect(exchange?.response.body).toEqual({ self: 'http://replay.invalid/v1/users/7' });
+    await proxy.close();
+    await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+  });
 });

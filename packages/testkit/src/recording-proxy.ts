@@ -133,7 +133,8 @@ export async function startRecordingProxy(
   options: RecordingProxyOptions = {},
 ): Promise<RecordingProxy> {
   const origin = new URL(target);
-  // The engine's base URL becomes the proxy's root, so the target's own base path is put back in front.
+  // An engine that replaces its base URL by the proxy's sends paths without the target's base path: it is put back
+  // in front. One that keeps declared paths (the current upstream override) sends them whole.
   const basePath = origin.pathname.replace(/\/$/, '');
   const rewrite = originRewrite(target);
   const recordedOrigin = options.recordedOrigin ?? 'http://upstream.replay.invalid';
