@@ -36,6 +36,7 @@ export const ROLE_ASSIGNMENT_RULES: CollectionRules<RoleAssignmentRecord> = {
   orders: { default: { key: (assignment) => [assignment.id], directions: [1] } },
   presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
+  expandable: ['principal', 'roleDefinition'],
   directoryObjects: false,
 };
 

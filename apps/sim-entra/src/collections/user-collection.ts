@@ -85,5 +85,6 @@ export const USER_RULES: CollectionRules<UserRecord> = {
   },
   presorted: { default: 'stored' },
   top: { default: 100, max: 999 },
+  expandable: ['memberOf'],
   directoryObjects: true,
 };

@@ -34,6 +34,8 @@ export interface CollectionRules<T> {
    */
   readonly presorted?: Readonly<Record<string, 'stored' | 'reversed'>>;
   readonly top: { readonly default: number; readonly max: number };
+  /** Navigation properties `$expand` may name (the route expands them); anything else answers 400. */
+  readonly expandable?: readonly string[];
   /** Users, groups, members: `$count`/`$search`/advanced operators need ConsistencyLevel (§3). */
   readonly directoryObjects: boolean;
 }
@@ -163,6 +165,12 @@ export function servePage<T>(
         ? backwards(selected)
         : inOrder(sortBy(selected, order));
 
+  const expandRaw = options.option('expand');
+  for (const name of expandRaw === undefined ? [] : expandRaw.split(',').map((part) => part.trim())) {
+    if (!rules.expandable?.includes(name)) {
+      throw badRequest(`Could not find a navigation property named '${name}' on this resource.`);
+    }
+  }
   // Graph pages by $skiptoken only (entra-api.md §3: "/users supports $top but not $skip").
   if (options.option('skip') !== undefined) throw badRequest("'$skip' is not supported by the service.");
   const top = parseTop(options.option('top'), rules.top);
