@@ -74,7 +74,25 @@ describe('log lines', () => {
 
 describe('maskUrl', () => {
   it('masks link tokens in connect paths and query strings', () => {
-    expect(maskUrl('/connect/lt_secret?x=1')).toBe('/connect/[redacted]?x=1');
-    expect(maskUrl('/a?link_token=lt_secret&b=2')).toBe('/a?link_token=[redacted]&b=2');
+    expect(maskUrl('/connect/lt_secret?x=1')).toBe('/connect/[redacted]?x=[redacted]');
+    expect(maskUrl('/a?link_token=lt_secret&b=2')).toBe('/a?link_token=[redacted]&b=[redacted]');
+  });
+});
+
+describe('logged URLs carry no query values (issue 16, item 14)', () => {
+  it('keeps the path and the parameter names, and only the values that identify nothing personal', () => {
+    expect(
+      maskUrl(
+        '/unified/user-directory/users?integrated_account_id=ia_1&email=jane%40example.com&limit=5&remote_query%5Bsearch%5D=Jane',
+      ),
+    ).toBe(
+      '/unified/user-directory/users?integrated_account_id=ia_1&email=[redacted]&limit=5&remote_query%5Bsearch%5D=[redacted]',
+    );
+    expect(maskUrl('/passthrough/api/2/users?firstname=Jane')).toBe(
+      '/passthrough/api/2/users?firstname=[redacted]',
+    );
+    expect(maskUrl('/connect/lt_secret?origin=https://app.example')).toBe(
+      '/connect/[redacted]?origin=[redacted]',
+    );
   });
 });

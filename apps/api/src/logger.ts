@@ -34,9 +34,26 @@ function redactPath(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
 }
 
-/** `/connect/<token>` and `link_token=` values are bearer secrets: never write them to a log. */
+/** Query values that identify no person and help reading a log; every other value is masked. */
+const LOGGED_QUERY_VALUES = new Set(['integrated_account_id', 'limit', 'response_format', 'remote_data']);
+
+/**
+ * The URL as it may be logged: `/connect/<token>` is a bearer secret, and query values are the caller's filters
+ * (an email, a name): the path and the parameter names are kept, the values masked (but a few harmless ones).
+ */
 export function maskUrl(url: string): string {
-  return url
-    .replace(/^\/connect\/[^/?#]+/, '/connect/[redacted]')
-    .replace(/([?&]link_token=)[^&#]*/g, '$1[redacted]');
+  const masked = url.replace(/^\/connect\/[^/?#]+/, '/connect/[redacted]');
+  const start = masked.indexOf('?');
+  if (start === -1) return masked;
+  const query = masked
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return pair;
+      const name = pair.slice(0, equals);
+      return LOGGED_QUERY_VALUES.has(name) ? pair : `${name}=[redacted]`;
+    })
+    .join('&');
+  return `${masked.slice(0, start)}?${query}`;
 }

@@ -70,3 +70,16 @@ describe('prototype keys in query strings', () => {
     expect(errorBody(response).message).toContain('__proto__');
   });
 });
+
+describe('passthrough answers in a browser', () => {
+  it('carry nosniff and a sandboxing CSP, whatever the upstream sent', async () => {
+    const response = await stack.inject({
+      method: 'GET',
+      url: `/passthrough/api/2/users?integrated_account_id=${account}`,
+      headers: owner.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(response.headers['content-security-policy'])).toMatch(/^sandbox; default-src 'none'/);
+  });
+});

@@ -37,6 +37,9 @@ const DROPPED_RESPONSE_HEADERS = new Set([
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** Whatever the upstream sent is opened as an inert, sandboxed document. */
+const PASSTHROUGH_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 export async function passthroughRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   // Encapsulated: only here are bodies taken as raw bytes, whatever their content type.
   app.removeAllContentTypeParsers();
@@ -95,6 +98,10 @@ export async function passthroughRoutes(app: FastifyInstance, deps: RouteDeps): 
       for (const [name, value] of Object.entries(upstream.headers)) {
         if (!DROPPED_RESPONSE_HEADERS.has(name.toLowerCase())) reply.header(name, value);
       }
+      // The body is the upstream's, served from this origin: a browser must neither sniff it into HTML nor run
+      // anything in it with this origin's rights.
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', PASSTHROUGH_CSP);
       return reply.send(Readable.from(upstream.body));
     },
   });
