@@ -134,11 +134,41 @@ function singleMessage(error: ErrorObject, context: SchemaContext): string {
   }
 }
 
+/**
+ * A plain union (`anyOf`, e.g. `cost: 2` or `cost: [{ match, cost }]`) makes Ajv report every branch. Only the
+ * branches whose type fits the value explain the mistake (a list with a typo is not "expected a whole number");
+ * when no branch fits, one "expected A or B" stands for them all.
+ */
+function withinUnions(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const union of errors.filter((e) => e.keyword === 'anyOf')) {
+    const prefix = `${union.schemaPath}/`;
+    const branchOf = (e: ErrorObject) =>
+      e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined;
+    const mistyped = new Map<string, string>();
+    for (const e of errors)
+      if (e.keyword === 'type' && e.instancePath === union.instancePath && branchOf(e) !== undefined)
+        mistyped.set(branchOf(e) as string, String((e.params as { type: string }).type));
+    const branches = new Set(errors.map(branchOf).filter((b): b is string => b !== undefined));
+    const fitting = [...branches].filter((b) => !mistyped.has(b));
+    if (fitting.length > 0) {
+      kept = kept.filter(
+        (e) => e !== union && !(branchOf(e) !== undefined && mistyped.has(branchOf(e) as string)),
+      );
+    } else {
+      const type = [...mistyped.values()].join(',');
+      kept = kept.filter((e) => branchOf(e) === undefined);
+      kept = kept.map((e) => (e === union ? { ...union, keyword: 'type', params: { type } } : e));
+    }
+  }
+  return kept;
+}
+
 /** Collapses Ajv's errors into one draft issue per instance path (and one per unknown key). */
 export function collapseSchemaErrors(errors: readonly ErrorObject[], context: SchemaContext): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
+  for (const error of withinUnions(errors)) {
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = allowedKeys(context.schemaAt(error.instancePath) ?? {});

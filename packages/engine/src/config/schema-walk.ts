@@ -42,8 +42,33 @@ export function unionVariants(schema: JsonSchema): Map<string, JsonSchema> | und
   return variants;
 }
 
-/** The schema that applies to `value`: a union narrowed by its tag; the union itself when the tag is unknown. */
+function fitsType(type: unknown, value: unknown): boolean {
+  switch (type) {
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isPlainObject(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'null':
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+
+/**
+ * The schema that applies to `value`: a union narrowed by its tag (the union itself when the tag is unknown); a
+ * plain `anyOf` narrowed to the first branch whose type fits the value.
+ */
 export function narrow(schema: JsonSchema, value: unknown): JsonSchema {
+  const anyOf = schema['anyOf'];
+  if (Array.isArray(anyOf)) {
+    const branch = anyOf.find((b) => isPlainObject(b) && fitsType(b['type'], value));
+    if (isPlainObject(branch)) return narrow(branch, value);
+  }
   const variants = unionVariants(schema);
   if (!variants || !isPlainObject(value)) return schema;
   const discriminator = schema['discriminator'] as JsonSchema;

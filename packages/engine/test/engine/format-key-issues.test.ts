@@ -43,6 +43,20 @@ describe('located issues for the new keys', () => {
     ]);
   });
 
+  it('explains a `cost` by the form it was written in (a number or a list)', async () => {
+    const policy = (cost: string) => ({
+      extra: `rate_limit:\n  policies:\n    - { limit: 5, per: 1m, cost: ${cost} }`,
+    });
+    expect(await issuesOf(policy('two'))).toEqual([
+      expect.stringMatching(/expected a whole number or a list, got a string @ two/),
+    ]);
+    expect(await issuesOf(policy('0'))).toEqual([expect.stringMatching(/must be >= 1, got 0 @ 0/)]);
+    expect(await issuesOf(policy('[{ mach: {}, cost: 2 }]'))).toEqual([
+      expect.stringMatching(/missing required key `match`/),
+      expect.stringMatching(/unknown key `mach`, did you mean `match`\? @ mach/),
+    ]);
+  });
+
   it('suggests the client auth type and names the JWT mistakes', async () => {
     expect(
       await issuesOf({
