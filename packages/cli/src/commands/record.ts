@@ -15,7 +15,8 @@ scrubbed fixtures to integrations/fixtures/<INTEGRATION>/. Writes create, change
 The 429, 503 and token-expiry scenarios are made by the recorder itself. Exits 1, naming the scenario, when a
 scenario ends in an error it did not ask for.
 
-  --against URL            the upstream base URL (replaces the integration's base_url, base path included)
+  --against URL            where the upstream is: a simulator's origin (http://127.0.0.1:9001; declared paths
+                           are kept) or the real base URL of a sandbox (https://graph.microsoft.com/v1.0)
   --auth-against URL       where absolute auth URLs (a token endpoint on another host) are recorded from;
                            default: wherever --against sends them
   --connection NAME=VALUE  a connection field; repeat for each. Secret fields are better passed as
