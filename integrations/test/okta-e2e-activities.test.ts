@@ -4,7 +4,15 @@
  */
 import type { LogEventRecord } from '@switchboard/sim-okta';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { idsOf, iso, type OktaHarness, readAll, startOkta, withoutRemote } from './okta-support/okta-sim.js';
+import {
+  idsOf,
+  iso,
+  type OktaHarness,
+  readAll,
+  startOkta,
+  switchboardError,
+  withoutRemote,
+} from './okta-support/okta-sim.js';
 
 // Full listings page through hundreds of upstream calls; the machine is shared, so allow time.
 vi.setConfig({ testTimeout: 60_000 });
@@ -161,6 +169,21 @@ describe('activities', () => {
         .filter((e) => e.published >= from && e.published < to)
         .map((e) => e.uuid),
     );
+  });
+
+  it('gets one event by uuid (a filtered System Log read); an unknown or malformed id is not found', async () => {
+    const event = logs()[17]!;
+    const base = { integration: 'okta', account: h.account, model: 'user-directory', resource: 'activities' };
+    const { record } = await h.engine.get({ ...base, id: event.uuid });
+    expect(withoutRemote(record)).toEqual(expectedActivity(event));
+    const missing = await switchboardError(
+      h.engine.get({ ...base, id: '00000000-0000-4000-a000-000000000000' }),
+    );
+    expect(missing.code).toBe('SB_ERR_RUN_RECORD_NOT_FOUND');
+    const before = h.sim.state.counters.totalCalls;
+    const malformed = await switchboardError(h.engine.get({ ...base, id: 'x" or eventType pr' }));
+    expect(malformed.code).toBe('SB_ERR_RUN_RECORD_NOT_FOUND');
+    expect(h.sim.state.counters.totalCalls).toBe(before);
   });
 
   it('shows a change made through the API', async () => {
