@@ -137,7 +137,6 @@ describe('filtering activities', () => {
     ['login', [5]],
     ['login_failed', [6]],
     ['logout', [7, 550]],
-    ['login,app_login', [5, 8]],
     ['role_assigned', [4, 147, 149, 513]],
   ])('by action %s', async (action, types) => {
     const expected = idsWhere((event) => types.includes(event.event_type_id));
