@@ -72,13 +72,14 @@ describe('located issues for the new keys', () => {
       connection: '  private_key: { type: string, label: Key }',
       auth: jwtAuth(`      type: private_key_jwt
       private_key: "-----BEGIN {{ connection.private_key }}"
-      claims: { exp: "1", iss: x }
+      claims: { exp: "1", iss: x, sub: "{{ token.access_token }}" }
       lifetime: 2h`),
     });
     expect(issues).toEqual([
       expect.stringMatching(/private_key must be exactly one secret connection field/),
       expect.stringMatching(/connection field `private_key` holds a private key: mark it `secret: true`/),
       expect.stringMatching(/claim `exp` is computed by the engine .* @ exp/),
+      expect.stringMatching(/`\{\{ token.access_token \}\}` is not known when the JWT is built/),
       expect.stringMatching(/lifetime must be from 1s to 1h .* @ 2h/),
     ]);
   });

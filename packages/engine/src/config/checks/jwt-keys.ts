@@ -2,7 +2,8 @@
  * @module The JWTs of `auth.assertion` and `client_auth: { type: private_key_jwt }`: the private key comes from
  * exactly one connection field and that field is `secret: true` (a key must never be shown, logged or stored in
  * clear); `exp`, `iat`, `nbf` and `jti` are computed, never written; `lifetime` stays within an hour (what Okta
- * and Google accept); `private_key_jwt` without `iss`/`sub` needs a `client_id` field, their default.
+ * and Google accept); `private_key_jwt` without `iss`/`sub` needs a `client_id` field, their default; claims and
+ * `key_id` use connection fields only (no token exists yet when the JWT is built).
  */
 import { templateReferences } from '../../mapping/template.js';
 import type { IssueDraft } from '../issue-draft.js';
@@ -42,6 +43,22 @@ function checkJwt(
     }
   }
   const claims = jwt['claims'];
+  // The JWT is built before any token exists: only connection fields can fill it.
+  const templates: [(string | number)[], unknown][] = [
+    [['key_id'], jwt['key_id']],
+    ...Object.entries(isPlainObject(claims) ? claims : {}).map(
+      ([name, value]): [(string | number)[], unknown] => [['claims', name], value],
+    ),
+  ];
+  for (const [path, template] of templates) {
+    if (typeof template !== 'string') continue;
+    const other = templateReferences(template).find((reference) => !reference.startsWith('connection.'));
+    if (other !== undefined)
+      issues.push({
+        pointer: toPointer([...at, ...path]),
+        message: `\`{{ ${other} }}\` is not known when the JWT is built; use connection fields only`,
+      });
+  }
   if (isPlainObject(claims)) {
     for (const name of Object.keys(claims)) {
       if (COMPUTED.has(name))
