@@ -123,8 +123,13 @@ describe('definition functions under guardrails', () => {
     }
     return scope;
   }
-  const using = (scope: DefinitionScope, source: string) =>
-    withDefinitions(compileExpression(source, limits) as CompiledExpression, scope);
+  /**
+   * Tests about depth or concurrency must not trip the 60 ms time guardrail on a loaded machine (200 evaluations
+   * at once share the CPU with everything else): they run with a time limit no machine reaches.
+   */
+  const untimed: Guardrails = { ...limits, timeoutMs: 600_000 };
+  const using = (scope: DefinitionScope, source: string, guardrails: Guardrails = limits) =>
+    withDefinitions(compileExpression(source, guardrails) as CompiledExpression, scope);
 
   const scope = scopeOf({
     loop: 'function($n){ $loop($n + 1) }',
@@ -138,14 +143,14 @@ describe('definition functions under guardrails', () => {
   });
 
   it('stops deep recursion with the depth guardrail, and a failure leaves the next evaluation unharmed', async () => {
-    const deep = using(await scope, '$deep(n)');
+    const deep = using(await scope, '$deep(n)', untimed);
     for (let i = 0; i < 20; i++)
       await expect(deep.evaluate({ n: 1000 })).rejects.toMatchObject({ code: 'D1011' });
     expect(await deep.evaluate({ n: 10 })).toBe(10);
   });
 
   it('gives concurrent evaluations their own copies (recursion and nested calls included)', async () => {
-    const expression = using(await scope, '$label($fact(n))');
+    const expression = using(await scope, '$label($fact(n))', untimed);
     const inputs = Array.from({ length: 200 }, (_, i) => i % 8);
     const results = await Promise.all(inputs.map((n) => expression.evaluate({ n })));
     const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));

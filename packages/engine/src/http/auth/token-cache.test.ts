@@ -4,7 +4,8 @@
  * expire here, so that only a 401 can reveal they are stale.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CompiledIntegration } from '../../config/compiled-integration.js';
 import { createHttpRuntime } from '../create-http-runtime.js';
 import type { HttpRuntime } from '../http-runtime.js';
 import { type FakeTime, fakeTime } from '../testing/fake-time.js';
@@ -60,10 +61,17 @@ function mutex(): RefreshLock & { acquisitions: number } {
 }
 
 let time: FakeTime;
+let integration: CompiledIntegration;
 let shared: MemoryTokenStore;
 let lock: ReturnType<typeof mutex>;
 let stores: LocallyCachedStore[];
 let replicas: HttpRuntime[];
+
+// Loading compiles the integration schema and every JSONata expression: seconds on a loaded machine, once, here
+// rather than inside the first test's time limit (and never once per call).
+beforeAll(() => {
+  integration = testIntegration();
+}, 60_000);
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -109,7 +117,7 @@ function upstreamAccepting(valid: () => string) {
 }
 
 const call = (replica: HttpRuntime) =>
-  replica.session(testIntegration(), account()).send({ method: 'GET', path: '/x' });
+  replica.session(integration, account()).send({ method: 'GET', path: '/x' });
 
 describe('a token store with local copies', () => {
   it('reads the shared copy after a 401 and uses the token another replica already obtained', async () => {
@@ -162,13 +170,13 @@ describe('a token store with local copies', () => {
         return true;
       })
       .reply(200, {});
-    const integration = testIntegration({
+    const revoking = testIntegration({
       auth: {
         ...(baseDefinition()['auth'] as Record<string, unknown>),
         revoke: { method: 'POST', path: '/auth/oauth2/revoke', body: { token: '{{ token.access_token }}' } },
       },
     });
-    await (replicas[0] as HttpRuntime).revoke(integration, account());
+    await (replicas[0] as HttpRuntime).revoke(revoking, account());
     expect(revoked).toEqual([{ token: 'tok-shared' }]);
     expect(await shared.get(KEY)).toBeUndefined();
     expect(stores[0]?.local.has(KEY)).toBe(false);
