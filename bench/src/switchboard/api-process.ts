@@ -43,6 +43,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${join(dataDir, 'bench.db')}`,
     SWITCHBOARD_DATA_DIR: dataDir,
+    // Production requires the public base URL (of connect links); the bench never follows one.
+    SWITCHBOARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
     SWITCHBOARD_INTEGRATIONS_DIR: PATHS.integrationsDir,
     SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     SWITCHBOARD_ADMIN_TOKEN: randomBytes(24).toString('hex'),
