@@ -44,6 +44,18 @@ describe('RedisRateBudget', () => {
     expect(await budget.take(key, policy(5000))).toBe(0);
     expect(await budget.take(key, policy(5000))).toBeGreaterThan(0);
   });
+
+  it("takes a call's declared cost, and waits for as many units as it lacks", async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    expect(await budget.take(key, policy(10), 8)).toBe(0);
+    // 2 units left, 3 needed: one more unit refills in 6 minutes (10 per hour).
+    const wait = await budget.take(key, policy(10), 3);
+    expect(wait).toBeGreaterThan(300_000);
+    expect(wait).toBeLessThanOrEqual(360_000);
+    expect(await budget.take(key, policy(10), 2)).toBe(0);
+  });
 });
 
 describe('RedisRateBudget and the upstream window (issue 16, items 6 and 7)', () => {
