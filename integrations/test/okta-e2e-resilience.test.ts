@@ -118,6 +118,34 @@ describe('credentials', () => {
     await h.sim.app.inject({ method: 'POST', url: '/__sim/reset' });
   });
 
+  it('a token that stops working mid-list (expiry fault) answers NEEDS_REAUTH after one refused call', async () => {
+    const engine = await h.newEngine();
+    const account = oktaAccount();
+    const before = counters();
+    h.sim.faults.set({ expire_tokens_after_calls: 1 });
+    const first = await engine.list({
+      integration: 'okta',
+      account,
+      model: MODEL,
+      resource: 'users',
+      limit: 200,
+    });
+    const error = await switchboardError(
+      engine.list({
+        integration: 'okta',
+        account,
+        model: MODEL,
+        resource: 'users',
+        limit: 200,
+        cursor: first.next_cursor!,
+      }),
+    );
+    expect(error.code).toBe('SB_ERR_AUTH_NEEDS_REAUTH');
+    // An API token cannot be refreshed: one refused call, no retry storm.
+    expect(h.sim.state.counters.unauthorized - before.unauthorized).toBe(1);
+    await h.sim.app.inject({ method: 'POST', url: '/__sim/reset' });
+  });
+
   it('sends the token as `Authorization: SSWS <token>` and never anything else', async () => {
     const before = counters();
     await h.engine.list({
