@@ -4,11 +4,11 @@
  * `$skiptoken` paging, and the envelope `{"@odata.context", "@odata.count"?, "@odata.nextLink"?, "value"}`
  * whose next link is an absolute URL on the Host the client used, carrying every original query option.
  */
-import { originOf } from '@switchboard/sim-kit';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, unsupportedQuery } from '../wire/graph-error.js';
 import { compileFilter, type FilterSpec } from './filter-spec.js';
 import { parseFilter } from './filter-syntax.js';
+import { nextLink } from './next-link.js';
 import {
   backwards,
   decodeSkipToken,
@@ -19,13 +19,14 @@ import {
   sortBy,
 } from './order.js';
 import { queryOptions } from './query-options.js';
+import { type SearchClause, searchPredicate } from './search.js';
 
 export interface CollectionRules<T> {
   /** `users` or `groups/{id}/members`, as it appears in `@odata.context` after `#`. */
   readonly contextPath: string;
   readonly filter?: FilterSpec<T>;
   /** `$search` on directory objects: does the record match one `"property:words"` clause? */
-  readonly search?: (record: T, property: string, words: string) => boolean;
+  readonly search?: SearchClause<T>;
   /** Orders by `$orderby` text (`displayName`, `displayName desc`), lower-cased; `default` when absent. */
   readonly orders: Readonly<Record<string, Order<T>>> & { readonly default: Order<T> };
   /**
@@ -58,41 +59,6 @@ function parseTop(raw: string | undefined, top: CollectionRules<unknown>['top'])
   return value;
 }
 
-/** `"displayName:ann" AND "mail:ann"` → clauses joined by AND/OR (no precedence beyond left to right). */
-function searchPredicate<T>(raw: string, rules: CollectionRules<T>): (record: T) => boolean {
-  const search = rules.search;
-  if (search === undefined) throw unsupportedQuery('$search is not supported on this resource.');
-  const parts = raw.match(/"[^"]*"|\bAND\b|\bOR\b/g) ?? [];
-  if (parts.length === 0 || parts[0] === 'AND' || parts[0] === 'OR') {
-    throw badRequest(`Syntax error: character '${raw.slice(0, 1)}' is not valid at position 0 in '${raw}'.`);
-  }
-  let predicate: ((record: T) => boolean) | undefined;
-  let joiner = 'AND';
-  for (const part of parts) {
-    if (part === 'AND' || part === 'OR') {
-      joiner = part;
-      continue;
-    }
-    const clause = part.slice(1, -1);
-    const colon = clause.indexOf(':');
-    if (colon < 1) throw badRequest(`Invalid search clause '${clause}': expected "property:value".`);
-    const property = clause.slice(0, colon);
-    const words = clause
-      .slice(colon + 1)
-      .trim()
-      .toLowerCase();
-    const one = (record: T) => search(record, property, words);
-    const previous = predicate;
-    predicate =
-      previous === undefined
-        ? one
-        : joiner === 'OR'
-          ? (r) => previous(r) || one(r)
-          : (r) => previous(r) && one(r);
-  }
-  return predicate ?? (() => true);
-}
-
 /** The records the request's `$search` and `$filter` keep (also what `/$count` counts). */
 export function matchingRecords<T>(
   request: FastifyRequest,
@@ -109,7 +75,7 @@ export function matchingRecords<T>(
         "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
       );
     }
-    selected = selected.filter(searchPredicate(searchRaw, rules));
+    selected = selected.filter(searchPredicate(searchRaw, rules.search));
   }
   const filterRaw = options.option('filter');
   if (filterRaw !== undefined) {
@@ -200,27 +166,3 @@ export function servePage<T>(
  * reference, not a link to follow (next links, which are followed, use the caller's Host).
  */
 export const SERVICE_ROOT = 'https://graph.microsoft.com/v1.0';
-
-/** Like encodeURIComponent, but keeps what Graph leaves readable in its links: `$ , : '`. */
-function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%(24|2C|3A)/gi, (encoded) => decodeURIComponent(encoded));
-}
-
-/** The request's own URL with `$skiptoken` replaced; `$` stays literal and spaces become %20, as Graph writes them. */
-function nextLink(request: FastifyRequest, skiptoken: string): string {
-  const [path, query = ''] = request.url.split('?', 2) as [string, string?];
-  const kept = query
-    .split('&')
-    .filter((pair) => pair !== '')
-    .filter((pair) => {
-      const name = decodeURIComponent(pair.split('=', 1)[0] ?? '').toLowerCase();
-      return name !== '$skiptoken' && name !== 'skiptoken';
-    })
-    .map((pair) => {
-      const [name = '', ...rest] = pair.split('=');
-      const value = decodeURIComponent(rest.join('=').replace(/\+/g, ' '));
-      return `${decodeURIComponent(name)}=${encodeQueryValue(value)}`;
-    });
-  kept.push(`$skiptoken=${skiptoken}`);
-  return `${originOf(request)}${path}?${kept.join('&')}`;
-}
