@@ -95,6 +95,17 @@ async function runNow(mode: 'full' | 'incremental') {
 let secret: string;
 let webhookId: string;
 
+/** Another worker on the same store, on a clock the test moves. */
+function serviceAt(now: () => number): ChangeFeedService {
+  return new ChangeFeedService({
+    store: stack.store,
+    sourceFor: accountSources(stack.engine, stack.store),
+    dispatcher: webhookDispatcher(true),
+    allowPrivateNetworks: true,
+    now: () => new Date(now()),
+  });
+}
+
 describe('change feed', () => {
   it('creates a webhook whose secret is shown once', async () => {
     const created = await api('POST', '/webhooks', {
@@ -225,13 +236,7 @@ describe('change feed', () => {
 
   it('retries a failing receiver with the same webhook-id until it answers 2xx', async () => {
     let now = Date.now();
-    const service = new ChangeFeedService({
-      store: stack.store,
-      sourceFor: accountSources(stack.engine, stack.store),
-      dispatcher: webhookDispatcher(true),
-      allowPrivateNetworks: true,
-      now: () => new Date(now),
-    });
+    const service = serviceAt(() => now);
     const test = await api('POST', `/webhooks/${webhookId}/test`);
     expect(test.status).toBe(202);
     answers = [500, 503];
@@ -257,13 +262,7 @@ describe('change feed', () => {
 
   it('loses nothing when a worker dies mid-delivery or mid-run', async () => {
     let now = Date.now();
-    const service = new ChangeFeedService({
-      store: stack.store,
-      sourceFor: accountSources(stack.engine, stack.store),
-      dispatcher: webhookDispatcher(true),
-      allowPrivateNetworks: true,
-      now: () => new Date(now),
-    });
+    const service = serviceAt(() => now);
     // A worker claims a delivery and dies before sending: after its lease another worker sends it.
     const test = await api('POST', `/webhooks/${webhookId}/test`);
     await jobs().idle();

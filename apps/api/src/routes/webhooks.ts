@@ -14,6 +14,14 @@ import type { RouteDeps } from '../route-deps.js';
 import { errors, IdParam, listEnvelope } from '../schemas/common.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: IdParam } } as const;
+const pageQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    next_cursor: { type: 'string', minLength: 1, maxLength: 2048 },
+  },
+} as const;
 const tags = ['webhooks'];
 
 const webhookSchema = {
@@ -144,14 +152,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: RouteDeps): Prom
       schema: {
         tags,
         summary: "The environment's webhooks",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            next_cursor: { type: 'string', minLength: 1, maxLength: 2048 },
-          },
-        },
+        querystring: pageQuery,
         response: {
           200: listEnvelope(webhookSchema, 'A page of webhooks.'),
           ...errors('SB_ERR_CURSOR_INVALID'),
@@ -241,14 +242,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: RouteDeps): Prom
         tags,
         summary: "A webhook's deliveries, oldest first",
         params: idParams,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            next_cursor: { type: 'string', minLength: 1, maxLength: 2048 },
-          },
-        },
+        querystring: pageQuery,
         response: {
           200: listEnvelope(deliverySchema, 'A page of deliveries.'),
           ...errors('SB_ERR_NOT_FOUND', 'SB_ERR_CURSOR_INVALID'),

@@ -8,7 +8,7 @@ import type { Cipher } from '../cipher.js';
 import { prefixedId } from '../prefixed-id.js';
 import type { Db } from '../tables.js';
 import { matchesEventPatterns } from './event-patterns.js';
-import type { SyncRunsTable, WebhookDeliveriesTable, WebhooksTable } from './tables.js';
+import type { SyncRunsTable, SyncSettingsTable, WebhookDeliveriesTable, WebhooksTable } from './tables.js';
 import type {
   ChangeEvent,
   ChangeFeedRepository,
@@ -27,16 +27,7 @@ export function secretContext(environmentId: string, webhookId: string): string 
   return `webhook-secret:${environmentId}:${webhookId}`;
 }
 
-function toSettings(row: {
-  account_id: string;
-  environment_id: string;
-  resources: string;
-  interval_ms: number;
-  next_run_at: string;
-  last_full_at: string | null;
-  created_at: string;
-  updated_at: string;
-}): SyncSettings {
+function toSettings(row: SyncSettingsTable): SyncSettings {
   return { ...row, interval_ms: Number(row.interval_ms), resources: JSON.parse(row.resources) as string[] };
 }
 
