@@ -7,7 +7,7 @@ import { createRandom, FIRST_NAMES, insertId, LAST_NAMES, type Random } from '@s
 import { ROLE_LABELS, ROLE_TYPES } from './admin-roles.js';
 import { Directory } from './directory.js';
 import { appTarget, groupTarget, logEvent, SYSTEM_ACTOR, userActor, userTarget } from './log-events.js';
-import type { GroupRecord, LogEventRecord, UserRecord, UserStatus } from './records.js';
+import type { GroupRecord, UserRecord, UserStatus } from './records.js';
 
 const DAY = 86_400_000;
 
@@ -269,5 +269,3 @@ export function seedDirectory(options: SeedOptions): Directory {
   if (users.length > 0) seedLogs(directory, users, random, options.now);
   return directory;
 }
-
-export type { LogEventRecord };

@@ -39,8 +39,8 @@ function passwordProblems(password: string, login: string | undefined): string[]
 }
 
 /**
- * Reads a create (`complete` = true, also a PUT) or partial-update body. `merged` is the profile the user
- * would end up with, for the checks that span fields.
+ * Reads a create (`complete` = true, also a PUT) or partial-update body; a partial update is checked against the
+ * profile the user would end up with (`current` merged with what is sent).
  */
 export function readUserInput(
   body: Record<string, unknown>,
