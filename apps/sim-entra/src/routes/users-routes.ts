@@ -3,19 +3,18 @@
  * update (PATCH → 204), delete (204, the user leaves its groups and role assignments), and `memberOf`
  * (direct groups and activated directory roles, with the `microsoft.graph.group` cast).
  */
-import { randomUUID } from 'node:crypto';
 import { bodyOf, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { userTarget } from '../audit/audit-entry.js';
 import { logAudit } from '../audit/audit-log.js';
 import { USER_RULES } from '../collections/user-collection.js';
-import { secondsIso } from '../data/graph-time.js';
 import type { DirectoryRoleRecord, UserRecord } from '../data/records.js';
 import type { DirectoryObject } from '../data/tenant.js';
 import type { SimContext } from '../http/context.js';
 import { type CollectionRules, matchingRecords, servePage } from '../odata/collection.js';
 import { queryOptions } from '../odata/query-options.js';
 import { contextSuffix, parseSelect, project } from '../odata/select.js';
+import { newUser } from '../users/new-user.js';
 import { readUserChanges, unreadablePayload } from '../users/user-input.js';
 import { directoryObjectView, GROUP_SHAPE } from '../wire/directory-views.js';
 import { badRequest, resourceNotFound } from '../wire/graph-error.js';
@@ -109,38 +108,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
 
   app.post('/v1.0/users', RESOURCE, async (request, reply) => {
     const changes = readUserChanges(jsonBody(request), tenant());
-    const f = changes.fields as Record<string, unknown>;
-    const now = context.now();
-    const user: UserRecord = {
-      id: randomUUID(),
-      userPrincipalName: f['userPrincipalName'] as string,
-      displayName: f['displayName'] as string,
-      givenName: (f['givenName'] as string | null | undefined) ?? null,
-      surname: (f['surname'] as string | null | undefined) ?? null,
-      jobTitle: (f['jobTitle'] as string | null | undefined) ?? null,
-      department: (f['department'] as string | null | undefined) ?? null,
-      companyName: (f['companyName'] as string | null | undefined) ?? null,
-      employeeId: (f['employeeId'] as string | null | undefined) ?? null,
-      mail: (f['mail'] as string | null | undefined) ?? null,
-      mailNickname: f['mailNickname'] as string,
-      otherMails: (f['otherMails'] as string[] | undefined) ?? [],
-      businessPhones: (f['businessPhones'] as string[] | undefined) ?? [],
-      mobilePhone: (f['mobilePhone'] as string | null | undefined) ?? null,
-      officeLocation: (f['officeLocation'] as string | null | undefined) ?? null,
-      preferredLanguage: (f['preferredLanguage'] as string | null | undefined) ?? null,
-      usageLocation: (f['usageLocation'] as string | null | undefined) ?? null,
-      city: (f['city'] as string | null | undefined) ?? null,
-      country: (f['country'] as string | null | undefined) ?? null,
-      accountEnabled: f['accountEnabled'] as boolean,
-      userType: (f['userType'] as UserRecord['userType'] | undefined) ?? 'Member',
-      externalUserState: null,
-      externalUserStateChangeDateTime: null,
-      creationType: null,
-      createdDateTime: secondsIso(now),
-      onPremisesSyncEnabled: null,
-      password: changes.password as string,
-      forceChangePasswordNextSignIn: changes.forceChangePasswordNextSignIn ?? true,
-    };
+    const user = newUser(changes, context.now());
     tenant().users.insert(user);
     logAudit(context, 'Add user', [userTarget(user)]);
     return sendEntity(reply, 'users', project(userView(user), USER_SHAPE, undefined), 201);
