@@ -1,7 +1,9 @@
 /**
- * @module Evaluates the compiled expression at a site, turning any failure into `MappingFailed`.
+ * @module Evaluates the compiled expression at a site, turning any failure into `MappingFailed`: a site already
+ * bound to its expression (a plan's) evaluates directly, any other is located first.
  */
-import { type MappingSite, mappingFailure, notCompiled } from './mapping-failure.js';
+import { isLocated, locateExpression } from './located-expression.js';
+import type { MappingSite } from './mapping-failure.js';
 
 export async function evaluateAt(
   site: MappingSite,
@@ -9,11 +11,5 @@ export async function evaluateAt(
   bindings: Record<string, unknown>,
   recordId?: unknown,
 ): Promise<unknown> {
-  const expression = site.integration.expression(site.pointer);
-  if (expression === undefined) throw notCompiled(site);
-  try {
-    return await expression.evaluate(input, bindings);
-  } catch (error) {
-    throw mappingFailure(site, error, recordId);
-  }
+  return await (isLocated(site) ? site : locateExpression(site)).evaluate(input, bindings, recordId);
 }

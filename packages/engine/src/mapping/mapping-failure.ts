@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { SwitchboardError } from '@switchboard/errors';
-import type { CompiledIntegration } from '../config/compiled-integration.js';
+import type { CompiledIntegration, SourceLocation } from '../config/compiled-integration.js';
 import { InvalidInput, MappingFailed } from '../errors.js';
 
 export interface MappingSite {
@@ -15,6 +15,8 @@ export interface MappingSite {
   what: string;
   /** Extra context for `details` (resource, method, model). */
   details?: Record<string, unknown>;
+  /** Where `pointer` is in the file, when already known (plans locate their expressions once, at load). */
+  location?: SourceLocation;
 }
 
 // JSONata guardrail codes, reported in words because `D1012` means nothing to an integration author.
@@ -34,7 +36,7 @@ const JSONATA_ERROR_FUNCTION = 'D3137';
  * the caller's input becomes `InvalidInput` instead.
  */
 export function mappingFailure(site: MappingSite, error: unknown, recordId?: unknown): SwitchboardError {
-  const at = site.integration.locate(site.pointer);
+  const at = site.location ?? site.integration.locate(site.pointer);
   // The file's name, not its path: errors reach API callers, who have no business knowing server paths.
   const location = `${basename(at.file)}:${at.line}:${at.column}`;
   const jsonata = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};

@@ -8,6 +8,7 @@ import { apply, CompiledLambda, isNative, type NativeFunction, relocate, Thunk, 
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import { Frame } from './frame.js';
+import { normalize } from './sequence.js';
 import { fastValidator, type Validate } from './signature.js';
 import { isFunctionValue } from './values.js';
 
@@ -33,8 +34,12 @@ function located(error: unknown, position: number | undefined, token: string | u
   return error;
 }
 
-/** A call; with `applyTo`, the call on the right of `~>` whose first argument is the left side. */
-export function compileCall(compile: Compile, ast: AstNode): (applyTo?: Node) => Node {
+/**
+ * A call; with `applyTo`, the call on the right of `~>` whose first argument is the left side. With `wrapped`,
+ * the node includes what the dispatcher's wrapper does (a level of depth, a step, normalising the result), which
+ * saves a closure call on the most frequent node of a mapping.
+ */
+export function compileCall(compile: Compile, ast: AstNode, wrapped = false): (applyTo?: Node) => Node {
   const procedureAst = ast.procedure as AstNode;
   const procedure = compile(procedureAst);
   const args = (ast.arguments as AstNode[]).map(compile);
@@ -43,50 +48,64 @@ export function compileCall(compile: Compile, ast: AstNode): (applyTo?: Node) =>
   // The last library function this call site called, and its argument check.
   let lastNative: NativeFunction | undefined;
   let lastValidate: Validate | undefined;
-  return (applyTo) => (input, frame, ctx) => {
-    // `a ~> $f(b)`: the left side is evaluated before the function, as in jsonata.
-    const context = applyTo === undefined ? undefined : applyTo(input, frame, ctx);
-    const proc = procedure(input, frame, ctx);
-    if (proc === undefined) {
-      const token = forgotDollar(procedureAst, frame);
-      if (token !== undefined) throw jsonataError('T1005', { position, token });
-    }
-    const evaluated: unknown[] = [];
-    if (applyTo !== undefined) evaluated.push(context);
-    for (const arg of args) evaluated.push(arg(input, frame, ctx));
-    const named = proc !== null && typeof proc === 'object';
-    try {
-      // The common case, a lambda without a signature: called directly, tail calls unwound here.
-      if (proc instanceof CompiledLambda && proc.signature === undefined) {
-        let result: unknown;
-        try {
-          result = proc.invoke(evaluated, ctx);
-        } catch (error) {
-          throw relocate(error, name, position);
-        }
-        return unwind(result, input, ctx);
-      }
-      // A library function: its checked arguments straight to its implementation (no tail calls to unwind).
-      if (isNative(proc)) {
-        if (proc !== lastNative) {
-          lastNative = proc;
-          lastValidate = proc.signature === undefined ? undefined : fastValidator(proc.signature);
-        }
-        try {
-          return proc.run(
-            lastValidate === undefined ? evaluated : lastValidate(evaluated, input),
-            ctx,
-            input,
-          );
-        } catch (error) {
-          throw relocate(error, name, position);
-        }
-      }
-      return apply(proc, evaluated, input, ctx, named ? name : undefined, named ? position : undefined);
-    } catch (error) {
-      throw located(error, position, name);
-    }
+  const keepArray = ast.keepArray === true;
+  return (applyTo) => {
+    const call = callNode(applyTo);
+    if (!wrapped) return call;
+    return (input, frame, ctx) => {
+      ctx.enter();
+      const result = normalize(call(input, frame, ctx), keepArray);
+      ctx.leave();
+      return result;
+    };
   };
+
+  function callNode(applyTo: Node | undefined): Node {
+    return (input, frame, ctx) => {
+      // `a ~> $f(b)`: the left side is evaluated before the function, as in jsonata.
+      const context = applyTo === undefined ? undefined : applyTo(input, frame, ctx);
+      const proc = procedure(input, frame, ctx);
+      if (proc === undefined) {
+        const token = forgotDollar(procedureAst, frame);
+        if (token !== undefined) throw jsonataError('T1005', { position, token });
+      }
+      const evaluated: unknown[] = [];
+      if (applyTo !== undefined) evaluated.push(context);
+      for (const arg of args) evaluated.push(arg(input, frame, ctx));
+      const named = proc !== null && typeof proc === 'object';
+      try {
+        // The common case, a lambda without a signature: called directly, tail calls unwound here.
+        if (proc instanceof CompiledLambda && proc.signature === undefined) {
+          let result: unknown;
+          try {
+            result = proc.invoke(evaluated, ctx);
+          } catch (error) {
+            throw relocate(error, name, position);
+          }
+          return unwind(result, input, ctx);
+        }
+        // A library function: its checked arguments straight to its implementation (no tail calls to unwind).
+        if (isNative(proc)) {
+          if (proc !== lastNative) {
+            lastNative = proc;
+            lastValidate = proc.signature === undefined ? undefined : fastValidator(proc.signature);
+          }
+          try {
+            return proc.run(
+              lastValidate === undefined ? evaluated : lastValidate(evaluated, input),
+              ctx,
+              input,
+            );
+          } catch (error) {
+            throw relocate(error, name, position);
+          }
+        }
+        return apply(proc, evaluated, input, ctx, named ? name : undefined, named ? position : undefined);
+      } catch (error) {
+        throw located(error, position, name);
+      }
+    };
+  }
 }
 
 export function compileLambda(compile: Compile, ast: AstNode): Node {

@@ -10,7 +10,7 @@ import { compileBind, compileBlock, compileCondition, compileVariable } from './
 import { jsonataError } from './errors.js';
 import { localNames } from './locals.js';
 import { compileBinary, compileNegation } from './operators.js';
-import { compileFilter, compilePath, descendants, lookupName, wildcard } from './paths.js';
+import { compileFilter, compileFusedPath, compilePath, descendants, lookupName, wildcard } from './paths.js';
 import { compileRegex } from './regex.js';
 import { normalize } from './sequence.js';
 import { compileTransform } from './transform.js';
@@ -117,6 +117,13 @@ function compileInner(ast: AstNode): Node {
 }
 
 export function compileNode(ast: AstNode): Node {
+  if (ast.type === 'path' && ast.predicate === undefined) {
+    const fused = compileFusedPath(compileNode, ast);
+    if (fused !== undefined) return fused;
+  }
+  if (ast.type === 'function' && ast.predicate === undefined && ast.group === undefined) {
+    return compileCall(compileNode, ast, true)();
+  }
   const inner = compileInner(ast);
   const filters = ast.predicate?.map((predicate) => compileFilter(compileNode, predicate.expr)) ?? [];
   const group =

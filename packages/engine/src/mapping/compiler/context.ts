@@ -47,8 +47,6 @@ export class EvalContext {
   readonly timestamp: number;
   /** Bound once: sequences of this evaluation push through it so the sequence cap holds everywhere. */
   readonly limitedPush: Push | undefined;
-  /** The property descriptor installing {@link limitedPush} on a sequence (made on first use). */
-  pushDescriptor: PropertyDescriptor | undefined;
   /** What library functions get as `this` (made on first use, see `functions/library.ts`). */
   focus: unknown;
 

@@ -9,7 +9,7 @@ import type { AstNode, Compile, Node } from './ast.js';
 import { compileGroup, type GroupNode } from './constructors.js';
 import type { EvalContext } from './context.js';
 import type { Frame } from './frame.js';
-import { append, createSequence, flatten, isSequence, type Sequence } from './sequence.js';
+import { append, createSequence, flatten, isSequence, normalize, type Sequence } from './sequence.js';
 import { compileSortStep, type SortStep } from './sort.js';
 import { frameFromTuple, type Tuple } from './tuples.js';
 import { isArrayOfNumbers, isFunctionValue, isNumeric, isTrue } from './values.js';
@@ -271,6 +271,31 @@ export function compilePath(compile: Compile, ast: AstNode): Node {
   };
 }
 
+/**
+ * A whole path node (the dispatcher's wrapper included) when the fast walk applies: the wrapper's counting and
+ * normalising only on the general walk. The fast walk never yields a sequence, and it checks that the depth
+ * the general walk would reach (the path, then its step) fits, so the depth cap trips exactly as in jsonata.
+ */
+export function compileFusedPath(compile: Compile, ast: AstNode): Node | undefined {
+  const stepsAst = ast.steps as AstNode[];
+  const firstIsVariable = (stepsAst[0] as AstNode).type === 'variable';
+  if (ast.keepSingletonArray || ast.group !== undefined || ast.tuple || ast.keepArray) return undefined;
+  const fast = fastNamePath(
+    stepsAst.map((step) => compileStep(compile, step)),
+    firstIsVariable,
+  );
+  if (fast === undefined) return undefined;
+  const general = compilePath(compile, ast);
+  return (input, frame, ctx) => {
+    const value = fast(input, frame, ctx);
+    if (value !== BAIL) return value;
+    ctx.enter();
+    const result = normalize(general(input, frame, ctx), false);
+    ctx.leave();
+    return result;
+  };
+}
+
 const BAIL = Symbol('bail');
 
 /**
@@ -294,8 +319,9 @@ function fastNamePath(
   }
   const head = firstIsVariable ? (steps[0] as CompiledStep).node : undefined;
   return (input, frame, ctx) => {
+    // The path node and its step: two levels below the current depth.
     const { maxDepth } = ctx.limits;
-    if (maxDepth > 0 && ctx.depth + 1 > maxDepth) return BAIL;
+    if (maxDepth > 0 && ctx.depth + 2 > maxDepth) return BAIL;
     let value = head === undefined ? input : head(input, frame, ctx);
     if (value === undefined) return undefined;
     for (const name of names) {

@@ -16,11 +16,8 @@ export type Sequence = unknown[] & {
 
 export function createSequence(ctx: EvalContext, ...items: unknown[]): Sequence {
   const sequence: Sequence = [];
-  // Not enumerable (unlike jsonata's own override): results carry no stray `push` key.
-  if (ctx.limitedPush !== undefined) {
-    ctx.pushDescriptor ??= { value: ctx.limitedPush, writable: true, configurable: true, enumerable: false };
-    Object.defineProperty(sequence, 'push', ctx.pushDescriptor);
-  }
+  // As jsonata does under a sequence cap: an own `push` that checks it (an assignment: cheaper than defining).
+  if (ctx.limitedPush !== undefined) sequence.push = ctx.limitedPush;
   sequence.sequence = true;
   if (items.length === 1) sequence.push(items[0]);
   return sequence;

@@ -36,25 +36,35 @@ const SYNCHRONOUS: Partial<Record<LibraryName, Run>> = {
   },
 };
 
-/** What jsonata passes as `this` to a library function: sequence making with the evaluation's cap. */
-interface Focus {
-  input: unknown;
-  /** Date parsing reads the evaluation's instant from here (`$toMillis` with a picture). */
-  environment: { timestamp: Date };
-  options: { sequence?: number };
-  createSequence: (...items: unknown[]) => unknown[];
+/**
+ * What jsonata passes as `this` to a library function: sequence making under the evaluation's cap, the
+ * evaluation's instant for date parsing. One small object per evaluation, made on the first library call.
+ */
+class Focus {
+  readonly input = undefined;
+  readonly options: { sequence?: number };
+  private instant: { timestamp: Date } | undefined;
+
+  constructor(private readonly ctx: EvalContext) {
+    const max = ctx.limits.maxSequence;
+    this.options = max > 0 ? { sequence: max } : {};
+  }
+
+  createSequence(...items: unknown[]): unknown[] {
+    return createSequence(this.ctx, ...items);
+  }
+
+  /** Read by `$toMillis` with a picture only. */
+  get environment(): { timestamp: Date } {
+    this.instant ??= { timestamp: new Date(this.ctx.timestamp) };
+    return this.instant;
+  }
 }
 
 function focusOf(ctx: EvalContext): Focus {
   let focus = ctx.focus as Focus | undefined;
   if (focus === undefined) {
-    const max = ctx.limits.maxSequence;
-    focus = {
-      input: undefined,
-      environment: { timestamp: new Date(ctx.timestamp) },
-      options: max > 0 ? { sequence: max } : {},
-      createSequence: (...items) => createSequence(ctx, ...items),
-    };
+    focus = new Focus(ctx);
     ctx.focus = focus;
   }
   return focus;
