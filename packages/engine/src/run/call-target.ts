@@ -1,10 +1,14 @@
 /**
- * @module A resource method the engine calls: `resources.<resource>.<method>` and where it sits in the file.
+ * @module A resource method the engine calls: `resources.<resource>.<method>`, where it sits in the file, its
+ * `records:` / `record:` expressions located and its pagination scheme looked up. Built with the plans, once.
  */
-import type { ResourceMethod, ResourceMethodName } from '@switchboard/schema';
+import type { PaginationScheme, ResourceMethod, ResourceMethodName } from '@switchboard/schema';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
-import { UnknownResource, UnsupportedOperation } from '../errors.js';
-import { pointer } from './json-pointer.js';
+import { toPointer } from '../config/json-pointer.js';
+import { ConfigInvalid, UnknownResource, UnsupportedOperation } from '../errors.js';
+import type { StrategyContext } from '../http/pagination/strategy.js';
+import { type LocatedExpression, locateExpression } from '../mapping/located-expression.js';
+import { credentialParams } from './credential-params.js';
 import type { StaticSource } from './static-resource.js';
 
 export interface CallTarget {
@@ -17,6 +21,12 @@ export interface CallTarget {
   label: string;
   /** A static resource: its records come from the file; nothing is sent upstream. */
   static?: StaticSource;
+  /** `records:` (lists; absent or `$`: the body is the records). */
+  records?: LocatedExpression;
+  /** `record:` (single reads; absent: the body is the record). */
+  record?: LocatedExpression;
+  /** The pagination scheme and what its strategy needs; absent when the method is not paginated. */
+  paging?: { scheme: PaginationScheme; context: StrategyContext };
 }
 
 /** What a static resource stands in for: it is never sent. */
@@ -43,7 +53,7 @@ export function callTarget(
       resource,
       method,
       definition: STATIC_METHOD,
-      pointer: pointer('resources', resource),
+      pointer: toPointer(['resources', resource]),
       label: `${resource}.${method}`,
       static: { records: declared.static, key: declared.key ?? 'id' },
     };
@@ -54,11 +64,40 @@ export function callTarget(
       details: { integration: integration.name, resource, method },
     });
   }
+  const at = toPointer(['resources', resource, method]);
+  const label = `${resource}.${method}`;
+  const target: CallTarget = { resource, method, definition, pointer: at, label };
+  if (definition.records !== undefined && definition.records.trim() !== '$') {
+    target.records = locateExpression({ integration, pointer: `${at}/records`, what: `${label} records` });
+  }
+  if (definition.record !== undefined) {
+    target.record = locateExpression({ integration, pointer: `${at}/record`, what: `${label} record` });
+  }
+  const paging = pagingOf(integration, definition.pagination, label, resource);
+  if (paging) target.paging = paging;
+  return target;
+}
+
+function pagingOf(
+  integration: CompiledIntegration,
+  schemeName: string | undefined,
+  label: string,
+  resource: string,
+): CallTarget['paging'] {
+  if (schemeName === undefined) return undefined;
+  const schemes = integration.definition.pagination ?? {};
+  if (!Object.hasOwn(schemes, schemeName)) {
+    throw new ConfigInvalid(`${label} uses the undeclared pagination scheme ${schemeName}`, {
+      details: { integration: integration.name, resource },
+    });
+  }
   return {
-    resource,
-    method,
-    definition,
-    pointer: pointer('resources', resource, method),
-    label: `${resource}.${method}`,
+    scheme: schemes[schemeName] as PaginationScheme,
+    context: {
+      integration,
+      pointer: toPointer(['pagination', schemeName]),
+      label,
+      credentialParams: credentialParams(integration),
+    },
   };
 }

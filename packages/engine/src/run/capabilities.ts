@@ -5,7 +5,6 @@
 import type { UnifiedOperation } from '@switchboard/schema';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
 import type { Capabilities } from './contract.js';
-import { allFilters } from './resolve-operation.js';
 
 /** The opt-in enrichments of the list and get operations (any alternative); `always` ones need no asking. */
 function expandable(operations: (UnifiedOperation | undefined)[]): string[] {
@@ -37,4 +36,12 @@ export function capabilitiesOf(integration: CompiledIntegration): Capabilities {
     capabilities[model] = byResource;
   }
   return capabilities;
+}
+
+/** Every filter an operation can apply under some alternative. */
+function allFilters(operation: UnifiedOperation): string[] {
+  const names = new Set(operation.filters ?? []);
+  for (const alternative of operation.alternatives ?? [])
+    for (const name of alternative.filters ?? []) names.add(name);
+  return [...names];
 }

@@ -5,9 +5,9 @@
  */
 import { filterValueProblem, unifiedFilterDefinition } from '@switchboard/schema';
 import { InvalidInput, UnsupportedFilter } from '../errors.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import type { OperationPlan } from './operation-plan.js';
 
-export function checkFilters(operation: ResolvedOperation, filters: Record<string, string>): void {
+export function checkFilters(operation: OperationPlan, filters: Record<string, string>): void {
   const unsupported = Object.keys(filters).filter((name) => !operation.filters.includes(name));
   if (unsupported.length === 0) {
     // An empty value would be dropped by most query mappings, leaving the list unfiltered.
@@ -31,7 +31,7 @@ export function checkFilters(operation: ResolvedOperation, filters: Record<strin
 }
 
 /** Values checked against the filter's definition in the unified model (`@switchboard/schema`). */
-function checkFilterValues(operation: ResolvedOperation, filters: Record<string, string>): void {
+function checkFilterValues(operation: OperationPlan, filters: Record<string, string>): void {
   const problems: Record<string, string> = {};
   for (const [name, value] of Object.entries(filters)) {
     const definition = unifiedFilterDefinition(operation.model, operation.resource, name);

@@ -7,6 +7,7 @@ import { createCursorCodec } from '../cursor/cursor-codec.js';
 import { UnknownIntegration } from '../errors.js';
 import { createHttpRuntime } from '../http/create-http-runtime.js';
 import type { HttpRuntimeOptions } from '../http/http-runtime.js';
+import { buildOperationPlans } from './build-operation-plans.js';
 import { capabilitiesOf } from './capabilities.js';
 import { checkConnection } from './check-connection.js';
 import type { Engine, EngineOptions } from './contract.js';
@@ -15,6 +16,7 @@ import { runDelete } from './delete.js';
 import type { EngineInternals } from './engine-internals.js';
 import { runGet } from './get.js';
 import { runList } from './list.js';
+import type { OperationChoice } from './operation-plan.js';
 import { runPassthrough } from './passthrough.js';
 import { runProxy } from './proxy.js';
 import { runUpdate } from './update.js';
@@ -26,7 +28,12 @@ import { runUpdate } from './update.js';
  */
 export function createEngine(options: EngineOptions): Engine {
   const byName = new Map<string, CompiledIntegration>();
-  for (const integration of options.integrations) byName.set(integration.name, integration);
+  // Plans are built here, once: a request only chooses among them.
+  const plansByName = new Map<string, ReadonlyMap<string, OperationChoice>>();
+  for (const integration of options.integrations) {
+    byName.set(integration.name, integration);
+    plansByName.set(integration.name, buildOperationPlans(integration));
+  }
   const integration = (name: string): CompiledIntegration => {
     const found = byName.get(name);
     if (!found) throw new UnknownIntegration(name, { details: { integration: name } });
@@ -47,6 +54,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: EngineInternals = {
     integration,
+    plans: (name) => plansByName.get(name) ?? new Map(),
     http,
     cursors: createCursorCodec(options.cursorSecret),
     clock: options.clock ?? Date.now,

@@ -3,12 +3,10 @@
  * `$current` (the upstream record after the resource method's `record:` path). Writes whose calls depend on
  * the record's state (status transitions: unsuspend vs activate vs unlock) choose them from it declaratively.
  */
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { callUpstream } from './call-upstream.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
-import { siteAt, siteOf } from './operation-sites.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import type { OperationPlan } from './operation-plan.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
@@ -23,16 +21,16 @@ export interface CurrentInput {
 
 export async function readCurrent(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   input: CurrentInput,
 ): Promise<unknown> {
   const plan = operation.current;
   if (!plan) return undefined;
   let address = input.address;
   if (plan.id) {
-    const site = siteAt(operation, plan.id, 'current id');
+    const site = plan.id;
     address = addressOf(
-      await evaluateAt(site, input.id, {
+      await site.evaluate(input.id, {
         id: input.id,
         body: input.body,
         query: {},
@@ -46,6 +44,6 @@ export async function readCurrent(
   const request = resourceRequest(context, plan.call, address ?? {});
   const response = plan.call.static
     ? staticResponse(context, plan.call.static, address?.id)
-    : await callUpstream(context, request, { target: plan.call, errorSite: siteOf(operation, 'error') });
-  return extractRecord(context, plan.call, response);
+    : await callUpstream(context, request, { target: plan.call, errorSite: operation.expressions.error });
+  return extractRecord(plan.call, response);
 }

@@ -8,20 +8,18 @@
  */
 import { isSwitchboardError } from '@switchboard/errors';
 import { EnrichmentFailed, InvalidInput, UpstreamStatus } from '../errors.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { callUpstream } from './call-upstream.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
-import { siteAt } from './operation-sites.js';
+import type { EnrichPlan, OperationPlan } from './operation-plan.js';
 import { resourcePages } from './page-source.js';
-import type { EnrichPlan, ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
 /** The enrichments this request runs: `always` ones and those `expand` names. Unknown names are a 400. */
 export function activeEnrichments(
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   expand: readonly string[] | undefined,
 ): EnrichPlan[] {
   const declared = new Map(operation.enrich.map((plan) => [plan.name, plan]));
@@ -48,7 +46,7 @@ export interface Enricher {
 
 export function createEnricher(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   plans: readonly EnrichPlan[],
   filters: Record<string, string>,
 ): Enricher | undefined {
@@ -97,7 +95,7 @@ export function createEnricher(
 /** One record's sub-call: every record of a list (all pages), or one record. */
 async function enrichOne(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   plan: EnrichPlan,
   record: unknown,
   filters: Record<string, string>,
@@ -106,9 +104,8 @@ async function enrichOne(
   try {
     let address: UpstreamAddress = {};
     if (plan.id) {
-      const site = siteAt(operation, plan.id, `enrich ${plan.name} id`);
-      const value = await evaluateAt(
-        site,
+      const site = plan.id;
+      const value = await site.evaluate(
         record,
         { query: filters, connection: context.connection, now: context.now },
         idOf(record),
@@ -129,7 +126,7 @@ async function enrichOne(
     }
     const request = resourceRequest(context, plan.call, scope);
     const response = await callUpstream(context, request, { target: plan.call, signal });
-    return await extractRecord(context, plan.call, response);
+    return await extractRecord(plan.call, response);
   } catch (error) {
     // An upstream refusal of the sub-call says nothing about the caller's request (a 404 there is not a 404 of
     // the list): it becomes a retryable failure of this answer. Rate limits, timeouts, network and auth

@@ -7,13 +7,12 @@
 import type { FanOutPosition } from '../cursor/list-position.js';
 import { FIRST_PAGE, type Page } from '../http/pagination/paginate.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import type { MappingSite } from '../mapping/mapping-failure.js';
 import { callUpstream } from './call-upstream.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
+import type { FanOutPlan } from './operation-plan.js';
 import { type ResourcePagesInput, resourcePages, type SourcePage } from './page-source.js';
-import type { FanOutPlan } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
 
@@ -126,17 +125,17 @@ async function* parentPages(
     const id =
       plan.id === undefined
         ? undefined
-        : await evaluateAt(
-            { integration: context.integration, pointer: plan.id, what: `${plan.call.label} for_each id` },
-            input.filters,
-            { query: input.filters, connection: context.connection, now: context.now },
-          );
+        : await plan.id.evaluate(input.filters, {
+            query: input.filters,
+            connection: context.connection,
+            now: context.now,
+          });
     const parentId = id === undefined || id === null ? undefined : String(id);
     const request = resourceRequest(context, plan.call, { id: parentId });
     const response = plan.call.static
       ? staticResponse(context, plan.call.static, parentId)
       : await callUpstream(context, request, { target: plan.call, errorSite: input.errorSite, signal });
-    const record = await extractRecord(context, plan.call, response);
+    const record = await extractRecord(plan.call, response);
     yield {
       position: FIRST_PAGE,
       next: null,

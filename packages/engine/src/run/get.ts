@@ -1,23 +1,22 @@
 /**
  * @module `get`: one record by unified id.
  */
+
+import { choosePlan } from './choose-plan.js';
 import type { GetInput, RecordResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
 import { activeEnrichments } from './enrichment.js';
 import { extrasOf, openOperation } from './operation-context.js';
 import { readOne } from './read-one.js';
-import { resolveOperation } from './resolve-operation.js';
 
 export async function runGet(engine: EngineInternals, input: GetInput): Promise<RecordResult> {
   const context = openOperation(engine, input);
-  const operation = await resolveOperation(context.integration, {
+  const operation = await choosePlan(context, {
     model: input.model,
     resource: input.resource,
     method: 'get',
     filters: {},
     id: input.id,
-    connection: context.connection,
-    now: context.now,
   });
   const enrich = activeEnrichments(operation, input.expand);
   const record = await readOne(context, operation, input.id, input.remoteData, enrich);

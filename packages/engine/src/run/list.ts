@@ -6,10 +6,10 @@ import { isFanOutPosition, isMergedPosition, isPagePosition, NO_SKIP } from '../
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, InvalidInput } from '../errors.js';
 import { FIRST_PAGE } from '../http/pagination/paginate.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import { isTruthy } from '../mapping/truthy.js';
 import { checkFilters } from './check-filters.js';
+import { choosePlan } from './choose-plan.js';
 import { collectRecords, type RecordTransform } from './collect-records.js';
 import type { ListInput, ListResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
@@ -17,32 +17,28 @@ import { activeEnrichments, createEnricher, type Enricher } from './enrichment.j
 import { fanOutPages } from './fan-out-pages.js';
 import { mergeSources } from './merge-sources.js';
 import { extrasOf, type OperationContext, openOperation } from './operation-context.js';
-import { siteAt, siteOf } from './operation-sites.js';
+import type { OperationPlan } from './operation-plan.js';
 import { flatPages, type SourcePage } from './page-source.js';
-import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
+import { pageBindings, type RunBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
 import { resolveLimit } from './resolve-limit.js';
-import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
 import { sourceOutputs } from './source-outputs.js';
 
 export async function runList(engine: EngineInternals, input: ListInput): Promise<ListResult> {
   const context = openOperation(engine, input);
-  const { integration, connection, now } = context;
   const filters = input.filters ?? {};
-  const operation = await resolveOperation(integration, {
+  const operation = await choosePlan(context, {
     model: input.model,
     resource: input.resource,
     method: 'list',
     filters,
-    connection,
-    now,
   });
   checkFilters(operation, filters);
   const limit = resolveLimit(input.limit, operation.limit);
   const enrich = activeEnrichments(operation, input.expand);
   // One enricher per upstream source; closed when the answer is complete (or failed).
   const enrichers: Enricher[] = [];
-  const enricherFor = (source: ResolvedOperation) => {
+  const enricherFor = (source: OperationPlan) => {
     const enricher = createEnricher(context, source, enrich, filters);
     if (enricher) enrichers.push(enricher);
     return enricher;
@@ -57,13 +53,13 @@ export async function runList(engine: EngineInternals, input: ListInput): Promis
 interface ListPlan {
   filters: Record<string, string>;
   limit: number;
-  enricherFor: (source: ResolvedOperation) => Enricher | undefined;
+  enricherFor: (source: OperationPlan) => Enricher | undefined;
 }
 
 async function listPages(
   context: OperationContext,
   input: ListInput,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   { filters, limit, enricherFor }: ListPlan,
 ): Promise<ListResult> {
   const { engine, integration, connection, now } = context;
@@ -99,7 +95,7 @@ async function listPages(
     const merged = await mergeSources({
       sources,
       limit,
-      orderBy: merge.orderBy ? siteAt(operation, merge.orderBy, 'merge order_by') : undefined,
+      orderBy: merge.orderBy,
       direction: merge.direction,
       bindings: { query: filters, connection, now },
     });
@@ -139,7 +135,7 @@ async function listPages(
   };
 }
 
-function fitsOperation(operation: ResolvedOperation, position: unknown): boolean {
+function fitsOperation(operation: OperationPlan, position: unknown): boolean {
   if (operation.merge)
     return isMergedPosition(position) && position.m.length === operation.merge.sources.length;
   return operation.forEach ? isFanOutPosition(position) : isPagePosition(position);
@@ -148,14 +144,14 @@ function fitsOperation(operation: ResolvedOperation, position: unknown): boolean
 /** What one list call sends: the mapped filters, the remote query, the computed headers, the error mapping. */
 async function callInput(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   filters: Record<string, string>,
   remoteQuery: Record<string, string>,
 ) {
   const { connection, now } = context;
-  const querySite = siteOf(operation, 'query');
+  const querySite = operation.expressions.query;
   const filterQuery = querySite
-    ? toQueryParams(await evaluateAt(querySite, filters, { query: filters, connection, now }), querySite)
+    ? toQueryParams(await querySite.evaluate(filters, { query: filters, connection, now }), querySite)
     : {};
   refuseCollisions(remoteQuery, filterQuery);
   const headers = await operationHeaders(context, operation, {
@@ -166,20 +162,20 @@ async function callInput(
     target: operation.call,
     query: [filterQuery, remoteQuery],
     headers,
-    errorSite: siteOf(operation, 'error'),
+    errorSite: operation.expressions.error,
   };
 }
 
 /** Map, flat-map, then apply `filter:`; bindings are built once per page. */
 function recordTransform(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   filters: Record<string, string>,
   remoteData: boolean | undefined,
   enricher?: Enricher,
 ): RecordTransform {
-  const mapper = operationMapper(operation, remoteData);
-  const filterSite = siteOf(operation, 'filter');
+  const mapper = operation.mapper(remoteData ?? true);
+  const filterSite = operation.expressions.filter;
   let bindingsPage: SourcePage | undefined;
   let bindings: RunBindings | undefined;
   return async (record, page, out, index) => {
@@ -196,9 +192,7 @@ function recordTransform(
     let kept = before;
     for (let i = before; i < out.length; i++) {
       const id = (record as { id?: unknown } | null)?.id;
-      if (
-        isTruthy(await evaluateAt(filterSite, out[i], bindings as unknown as Record<string, unknown>, id))
-      ) {
+      if (isTruthy(await filterSite.evaluate(out[i], bindings as unknown as Record<string, unknown>, id))) {
         out[kept++] = out[i];
       }
     }

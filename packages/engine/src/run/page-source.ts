@@ -4,7 +4,6 @@
  */
 
 import type { ListPosition } from '../cursor/list-position.js';
-import { ConfigInvalid } from '../errors.js';
 import { type Page, paginate } from '../http/pagination/paginate.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
 import type { UpstreamResponse } from '../http/upstream.js';
@@ -12,9 +11,7 @@ import type { MappingSite } from '../mapping/mapping-failure.js';
 import type { QueryParams } from '../mapping/query-params.js';
 import type { CallTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
-import { credentialParams } from './credential-params.js';
 import { extractRecords } from './extract-records.js';
-import { pointer } from './json-pointer.js';
 import type { OperationContext } from './operation-context.js';
 import { type RequestScope, resourceRequest } from './resource-request.js';
 import { staticPages } from './static-resource.js';
@@ -53,28 +50,14 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
   }
   if (input.headers && Object.keys(input.headers).length > 0)
     first.headers = { ...first.headers, ...input.headers };
-  const schemeName = target.definition.pagination;
-  const schemes = context.integration.definition.pagination ?? {};
-  const scheme =
-    schemeName === undefined ? undefined : Object.hasOwn(schemes, schemeName) ? schemes[schemeName] : null;
-  if (scheme === null) {
-    throw new ConfigInvalid(`${target.label} uses the undeclared pagination scheme ${schemeName}`, {
-      details: { integration: context.integration.name, resource: target.resource },
-    });
-  }
   return paginate({
     first,
-    scheme,
-    context: {
-      integration: context.integration,
-      pointer: pointer('pagination', schemeName ?? ''),
-      label: target.label,
-      credentialParams: credentialParams(context.integration),
-    },
+    scheme: target.paging?.scheme,
+    context: target.paging?.context ?? { integration: context.integration, pointer: '', label: target.label },
     start: input.start,
     send: (request) =>
       callUpstream(context, request, { target, errorSite: input.errorSite, signal: input.signal }),
-    extract: (response) => extractRecords(context, target, response),
+    extract: (response) => extractRecords(target, response),
   });
 }
 

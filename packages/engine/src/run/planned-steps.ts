@@ -4,14 +4,12 @@
  * refuses (`$error(…)` in `when`, `id` or `body`) therefore fails the write with a 400 before anything changed;
  * the planned calls are then made in order after the main call.
  */
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { secretHelper } from '../mapping/secret-helper.js';
 import { isTruthy } from '../mapping/truthy.js';
 import type { CallTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
 import type { OperationContext } from './operation-context.js';
-import { siteAt, siteOf } from './operation-sites.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import type { OperationPlan } from './operation-plan.js';
 import { resourceRequest } from './resource-request.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
@@ -45,27 +43,22 @@ function stepBindings(context: OperationContext, input: PlanInput): Record<strin
 
 export async function planSteps(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   input: PlanInput,
 ): Promise<PlannedStep[]> {
   const bindings = stepBindings(context, input);
   const planned: PlannedStep[] = [];
-  for (const [index, step] of operation.steps.entries()) {
-    const what = `step ${index}`;
-    if (
-      step.when &&
-      !isTruthy(await evaluateAt(siteAt(operation, step.when, `${what} when`), input.body, bindings))
-    ) {
+  for (const step of operation.steps) {
+    if (step.when && !isTruthy(await step.when.evaluate(input.body, bindings))) {
       continue;
     }
     let address = input.upstreamId;
     if (step.id) {
-      const site = siteAt(operation, step.id, `${what} id`);
-      address = addressOf(await evaluateAt(site, input.id, bindings), site);
+      address = addressOf(await step.id.evaluate(input.id, bindings), step.id);
     }
     const next: PlannedStep = { call: step.call, address: address ?? {} };
     if (step.body) {
-      const body = await evaluateAt(siteAt(operation, step.body, `${what} body`), input.body, bindings);
+      const body = await step.body.evaluate(input.body, bindings);
       if (body !== undefined && body !== null) next.body = body;
     }
     // Render now too: a missing placeholder is the caller's problem (400) and must also come before any change.
@@ -77,12 +70,12 @@ export async function planSteps(
 
 export async function runPlannedSteps(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   planned: readonly PlannedStep[],
 ): Promise<void> {
   for (const step of planned) {
     const request = resourceRequest(context, step.call, step.address);
     if (step.body !== undefined) request.body = step.body;
-    await callUpstream(context, request, { target: step.call, errorSite: siteOf(operation, 'error') });
+    await callUpstream(context, request, { target: step.call, errorSite: operation.expressions.error });
   }
 }

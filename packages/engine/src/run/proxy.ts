@@ -47,10 +47,7 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   const { named, rest: query } = takeNamedPlaceholders(target, input.query ?? {});
 
   if (target.method === 'list') {
-    const schemeName = target.definition.pagination;
-    const pageSize = schemeName
-      ? integration.definition.pagination?.[schemeName]?.page_size?.value
-      : undefined;
+    const pageSize = target.paging?.scheme.page_size?.value;
     const limit = resolveLimit(input.limit, {
       default: Math.min(pageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
       max: PROXY_MAX_LIMIT,

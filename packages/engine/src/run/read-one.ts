@@ -3,15 +3,13 @@
  * `result: get` (the re-read joins the write's trace and raw bodies).
  */
 import { RecordNotFound } from '../errors.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { callUpstream } from './call-upstream.js';
 import { createEnricher } from './enrichment.js';
 import { extractRecord } from './extract-records.js';
 import type { OperationContext } from './operation-context.js';
-import { siteOf } from './operation-sites.js';
-import { operationMapper, pageBindings, type RunBindings } from './record-mapping.js';
+import type { EnrichPlan, OperationPlan } from './operation-plan.js';
+import { pageBindings, type RunBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
-import type { EnrichPlan, ResolvedOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { staticResponse } from './static-resource.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
@@ -23,14 +21,14 @@ import { addressOf, type UpstreamAddress } from './upstream-address.js';
  */
 export async function upstreamAddressOf(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   id: string | undefined,
   body?: unknown,
   current?: unknown,
 ): Promise<UpstreamAddress | undefined> {
-  const site = siteOf(operation, 'id');
+  const site = operation.expressions.id;
   if (!site) return id === undefined || id === '' ? undefined : { id };
-  const value = await evaluateAt(site, id, {
+  const value = await site.evaluate(id, {
     id,
     body,
     current,
@@ -44,7 +42,7 @@ export async function upstreamAddressOf(
 
 export async function readOne(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   id: string,
   remoteData: boolean | undefined,
   /** Default: the `always` enrichments (e.g. the re-read after a write). */
@@ -65,8 +63,11 @@ export async function readOne(
   if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
   const response = operation.call.static
     ? staticResponse(context, operation.call.static, address.id)
-    : await callUpstream(context, request, { target: operation.call, errorSite: siteOf(operation, 'error') });
-  const record = await extractRecord(context, operation.call, response);
+    : await callUpstream(context, request, {
+        target: operation.call,
+        errorSite: operation.expressions.error,
+      });
+  const record = await extractRecord(operation.call, response);
   if (record === null || record === undefined) throw notFound();
   const out: Record<string, unknown>[] = [];
   // `$id`: the unified id asked for, e.g. when the upstream answer lacks it.
@@ -79,7 +80,7 @@ export async function readOne(
       await enricher.close();
     }
   }
-  await operationMapper(operation, remoteData).mapInto(record, bindings, out);
+  await operation.mapper(remoteData ?? true).mapInto(record, bindings, out);
   const [first] = out;
   if (!first) throw notFound();
   return first;

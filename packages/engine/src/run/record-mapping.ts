@@ -1,24 +1,13 @@
 /**
- * @module The operation's record mapper and the per-page bindings it evaluates with.
+ * @module The bindings a record mapping evaluates with, built once per page (the mappers are the plan's).
  */
 
 import type { UpstreamResponse } from '../http/upstream.js';
-import { createRecordMapper, type MappingBindings, type RecordMapper } from '../mapping/record-mapper.js';
+import type { MappingBindings } from '../mapping/record-mapper.js';
 import type { OperationContext } from './operation-context.js';
-import { siteAt, siteOf } from './operation-sites.js';
-import type { ResolvedOperation } from './resolve-operation.js';
 
 /** The mapping bindings plus what only some operations bind: `$id` (get), `$enriched`, `$current`. */
 export type RunBindings = MappingBindings & { id?: string; enriched?: unknown; current?: unknown };
-
-export function operationMapper(operation: ResolvedOperation, remoteData: boolean | undefined): RecordMapper {
-  const site = siteOf(operation, 'response');
-  return createRecordMapper({
-    site: site ?? siteAt(operation, operation.pointer, 'response'),
-    identity: site === undefined,
-    remoteData: remoteData ?? true,
-  });
-}
 
 export function pageBindings(
   context: OperationContext,

@@ -3,12 +3,10 @@
  * `ConsistencyLevel: eventual` only when `$search`/`$count` is sent). The result is an object of header → text;
  * null and absent values are left out, so a condition without an else sends nothing.
  */
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { mappingFailure } from '../mapping/mapping-failure.js';
 import type { QueryParams } from '../mapping/query-params.js';
 import type { OperationContext } from './operation-context.js';
-import { siteOf } from './operation-sites.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import type { OperationPlan } from './operation-plan.js';
 
 // RFC 9110 token; values may not carry CR, LF or NUL (header injection).
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -27,12 +25,12 @@ export interface HeaderInput {
 /** The operation's computed headers; `{}` when it declares none. */
 export async function operationHeaders(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   input: HeaderInput,
 ): Promise<Record<string, string>> {
-  const site = siteOf(operation, 'headers');
+  const site = operation.expressions.headers;
   if (!site) return {};
-  const value = await evaluateAt(site, input.filters, {
+  const value = await site.evaluate(input.filters, {
     query: input.filters,
     params: input.params,
     id: input.id,

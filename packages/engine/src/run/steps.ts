@@ -4,13 +4,11 @@
  * `$previous` (the previous call's response body), `$connection`, `$now`.
  */
 import type { UpstreamResponse } from '../http/upstream.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { secretHelper } from '../mapping/secret-helper.js';
 import { isTruthy } from '../mapping/truthy.js';
 import { callUpstream } from './call-upstream.js';
 import type { OperationContext } from './operation-context.js';
-import { siteAt, siteOf } from './operation-sites.js';
-import type { ResolvedOperation } from './resolve-operation.js';
+import type { OperationPlan } from './operation-plan.js';
 import { resourceRequest } from './resource-request.js';
 import { addressOf, type UpstreamAddress } from './upstream-address.js';
 
@@ -26,11 +24,11 @@ export interface StepsInput {
 /** Runs the steps in order; returns the last response (or `previous` when none ran). */
 export async function runSteps(
   context: OperationContext,
-  operation: ResolvedOperation,
+  operation: OperationPlan,
   input: StepsInput,
 ): Promise<UpstreamResponse | undefined> {
   let previous = input.previous;
-  for (const [index, step] of operation.steps.entries()) {
+  for (const step of operation.steps) {
     const bindings = {
       id: input.id,
       body: input.body,
@@ -41,26 +39,21 @@ export async function runSteps(
       now: context.now,
       secret: secretHelper(context.session),
     };
-    const what = `step ${index}`;
-    if (
-      step.when &&
-      !isTruthy(await evaluateAt(siteAt(operation, step.when, `${what} when`), input.body, bindings))
-    ) {
+    if (step.when && !isTruthy(await step.when.evaluate(input.body, bindings))) {
       continue;
     }
     let address = input.upstreamId;
     if (step.id) {
-      const site = siteAt(operation, step.id, `${what} id`);
-      address = addressOf(await evaluateAt(site, input.id, bindings), site);
+      address = addressOf(await step.id.evaluate(input.id, bindings), step.id);
     }
     const request = resourceRequest(context, step.call, address ?? {});
     if (step.body) {
-      const body = await evaluateAt(siteAt(operation, step.body, `${what} body`), input.body, bindings);
+      const body = await step.body.evaluate(input.body, bindings);
       if (body !== undefined && body !== null) request.body = body;
     }
     previous = await callUpstream(context, request, {
       target: step.call,
-      errorSite: siteOf(operation, 'error'),
+      errorSite: operation.expressions.error,
     });
   }
   return previous;

@@ -8,20 +8,18 @@
 import { type UnifiedMethodName, writeOnlyFields } from '@switchboard/schema';
 import { RecordNotFound } from '../errors.js';
 import type { UpstreamResponse } from '../http/upstream.js';
-import { evaluateAt } from '../mapping/evaluate-at.js';
 import { secretHelper } from '../mapping/secret-helper.js';
 import { callUpstream } from './call-upstream.js';
+import { choosePlan } from './choose-plan.js';
 import type { RecordResult } from './contract.js';
 import { readCurrent } from './current-record.js';
 import type { EngineInternals } from './engine-internals.js';
 import { extractRecord } from './extract-records.js';
 import { extrasOf, type OperationInputBase, openOperation } from './operation-context.js';
-import { siteOf } from './operation-sites.js';
 import { planSteps, runPlannedSteps } from './planned-steps.js';
 import { readOne, upstreamAddressOf } from './read-one.js';
-import { operationMapper, pageBindings } from './record-mapping.js';
+import { pageBindings } from './record-mapping.js';
 import { operationHeaders } from './request-headers.js';
-import { resolveOperation } from './resolve-operation.js';
 import { resourceRequest } from './resource-request.js';
 import { runSteps } from './steps.js';
 import type { UpstreamAddress } from './upstream-address.js';
@@ -42,21 +40,13 @@ export async function runWrite(
   const context = openOperation(engine, input);
   const { integration, connection, now } = context;
   const resolve = (which: UnifiedMethodName, id = input.id) =>
-    resolveOperation(integration, {
-      model: input.model,
-      resource: input.resource,
-      method: which,
-      filters: {},
-      id,
-      connection,
-      now,
-    });
+    choosePlan(context, { model: input.model, resource: input.resource, method: which, filters: {}, id });
   const operation = await resolve(method);
   const unifiedBody = input.body;
 
   let upstreamId: UpstreamAddress | undefined;
   // A create may still address a parent (e.g. the role a member is added to) through its `id:` expression.
-  if (input.id !== undefined || (method === 'create' && siteOf(operation, 'id'))) {
+  if (input.id !== undefined || (method === 'create' && operation.expressions.id)) {
     upstreamId = await upstreamAddressOf(context, operation, input.id, unifiedBody);
     if (upstreamId === undefined) {
       throw new RecordNotFound(`${input.resource} ${input.id ?? '(no id)'}`, {
@@ -71,9 +61,9 @@ export async function runWrite(
     : undefined;
 
   let upstreamBody: unknown = method === 'delete' ? undefined : unifiedBody;
-  const bodySite = siteOf(operation, 'body');
+  const bodySite = operation.expressions.body;
   if (bodySite) {
-    upstreamBody = await evaluateAt(bodySite, unifiedBody ?? {}, {
+    upstreamBody = await bodySite.evaluate(unifiedBody ?? {}, {
       id: input.id,
       body: unifiedBody,
       current,
@@ -111,17 +101,15 @@ export async function runWrite(
     if (Object.keys(headers).length > 0) request.headers = { ...request.headers, ...headers };
     response = await callUpstream(context, request, {
       target: operation.call,
-      errorSite: siteOf(operation, 'error'),
+      errorSite: operation.expressions.error,
     });
-    record = await extractRecord(context, operation.call, response);
+    record = await extractRecord(operation.call, response);
     // Arrays too: some upstreams answer a write with a list (OneLogin: `[{"id": <user>}]` on role members).
     if (method !== 'delete' && record !== null && typeof record === 'object') {
       const out: Record<string, unknown>[] = [];
-      await operationMapper(operation, input.remoteData).mapInto(
-        record,
-        pageBindings(context, response, {}, undefined, unifiedBody),
-        out,
-      );
+      await operation
+        .mapper(input.remoteData ?? true)
+        .mapInto(record, pageBindings(context, response, {}, undefined, unifiedBody), out);
       mapped = out[0];
     }
   }

@@ -1,0 +1,39 @@
+/**
+ * @module A compiled expression bound to its site: the expression, its place in the file and what it maps are
+ * resolved once (when plans are built), and its one evaluation policy turns any failure into `MappingFailed` (or
+ * `InvalidInput` for a `$error(…)` on the caller's input). Every evaluation in the engine goes through here.
+ */
+import type { SourceLocation } from '../config/compiled-integration.js';
+import type { CompiledExpression } from './expression.js';
+import { type MappingSite, mappingFailure, notCompiled } from './mapping-failure.js';
+
+export interface LocatedExpression extends MappingSite {
+  readonly location: SourceLocation;
+  readonly compiled: CompiledExpression;
+  /** `recordId` names the upstream record in the error when the evaluation fails. */
+  evaluate(input: unknown, bindings: Record<string, unknown>, recordId?: unknown): Promise<unknown>;
+}
+
+/** The compiled expression at `site.pointer`; throws when the loader did not compile one there. */
+export function locateExpression(site: MappingSite): LocatedExpression {
+  const compiled = site.integration.expression(site.pointer);
+  if (compiled === undefined) throw notCompiled(site);
+  const located: LocatedExpression = {
+    ...site,
+    location: site.location ?? site.integration.locate(site.pointer),
+    compiled,
+    async evaluate(input, bindings, recordId) {
+      try {
+        return await compiled.evaluate(input, bindings);
+      } catch (error) {
+        throw mappingFailure(located, error, recordId);
+      }
+    },
+  };
+  return located;
+}
+
+/** True for a site already bound to its expression. */
+export function isLocated(site: MappingSite): site is LocatedExpression {
+  return 'compiled' in site;
+}
