@@ -39,6 +39,8 @@ export function isReauthError(error: unknown): boolean {
 export interface AccountCallDeps {
   store: Store;
   log: FastifyBaseLogger;
+  /** Runs once the call has ended, answered or failed (e.g. to pass the upstream's rate-limit state on). */
+  afterCall?: (account: IntegratedAccountWithSecrets) => void;
 }
 
 /**
@@ -65,6 +67,8 @@ export async function withAccount<T>(
         await setStatus(deps, caller, id, 'needs_reauth');
       }
       throw error;
+    } finally {
+      deps.afterCall?.(account);
     }
   });
 }

@@ -12,6 +12,7 @@ import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
 import type { RouteDeps } from '../route-deps.js';
 import { accountIdQuery, errors, UPSTREAM_CALL_ERRORS } from '../schemas/common.js';
+import { passRateLimitOn } from '../upstream-rate-limit.js';
 
 /** Request headers a caller may send on to the upstream; everything else (auth, cookies, hop-by-hop) stays. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -79,7 +80,7 @@ export async function passthroughRoutes(app: FastifyInstance, deps: RouteDeps): 
       }
       const body = request.body;
       const upstream = await withAccount(
-        { store: deps.store, log: request.log },
+        { store: deps.store, log: request.log, afterCall: passRateLimitOn(reply, deps.engine) },
         callerOf(request),
         integrated_account_id,
         (account, context) =>

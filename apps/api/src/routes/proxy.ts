@@ -21,7 +21,7 @@ import {
   listEnvelope,
   UPSTREAM_CALL_ERRORS,
 } from '../schemas/common.js';
-import { setRateLimitHeaders } from '../upstream-rate-limit.js';
+import { passRateLimitOn } from '../upstream-rate-limit.js';
 
 interface ProxyQuery {
   integrated_account_id: string;
@@ -118,7 +118,7 @@ async function handle(
     if (!OWN_PARAMETERS.has(name) && typeof value === 'string') query[name] = value;
   }
   const result: ProxyResult = await withAccount(
-    { store: deps.store, log: request.log },
+    { store: deps.store, log: request.log, afterCall: passRateLimitOn(reply, deps.engine) },
     callerOf(request),
     integrated_account_id,
     (account, context) =>
@@ -136,7 +136,6 @@ async function handle(
         ...(next_cursor === undefined ? {} : { cursor: next_cursor }),
       }),
   );
-  setRateLimitHeaders(reply, result.rateLimit);
   const debug = format === 'debug' ? { debug: { trace: result.trace ?? [] } } : {};
   if (result.kind === 'list') {
     // Items are upstream JSON with no schema of their own: serialized once, in one pass (the route's

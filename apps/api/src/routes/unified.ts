@@ -22,6 +22,7 @@ import {
 import { UNIFIED_MODELS, type UnifiedResourceSpec } from '../schemas/unified-models.js';
 import { listAnswer, recordAnswer } from '../unified-answer.js';
 import { parseExpand, splitQuery } from '../unified-query.js';
+import { passRateLimitOn } from '../upstream-rate-limit.js';
 
 interface RecordQuery {
   integrated_account_id: string;
@@ -137,7 +138,7 @@ function registerResource(
       const { limit, next_cursor: cursor } = request.query;
       const { filters, remoteQuery } = splitQuery(request.query);
       const expand = parseExpand(request.query.expand);
-      const result = await call(deps, request, caller, (integration, account) =>
+      const result = await call(deps, request, reply, caller, (integration, account) =>
         engine.list({
           ...common,
           integration,
@@ -167,7 +168,7 @@ function registerResource(
     async (request, reply) => {
       const { caller, ...common } = operation(request, reply, request.query);
       const expand = parseExpand(request.query.expand);
-      const result = await call(deps, request, caller, (integration, account) =>
+      const result = await call(deps, request, reply, caller, (integration, account) =>
         engine.get({
           ...common,
           integration,
@@ -193,7 +194,7 @@ function registerResource(
     },
     async (request, reply) => {
       const { caller, ...common } = operation(request, reply, request.query);
-      const result = await call(deps, request, caller, (integration, account) =>
+      const result = await call(deps, request, reply, caller, (integration, account) =>
         engine.create({ ...common, integration, account, body: request.body }),
       );
       reply.code(201);
@@ -215,7 +216,7 @@ function registerResource(
     },
     async (request, reply) => {
       const { caller, ...common } = operation(request, reply, request.query);
-      const result = await call(deps, request, caller, (integration, account) =>
+      const result = await call(deps, request, reply, caller, (integration, account) =>
         engine.update({ ...common, integration, account, id: request.params.id, body: request.body }),
       );
       return recordAnswer(reply, result, common.format);
@@ -238,7 +239,7 @@ function registerResource(
     },
     async (request, reply) => {
       const { caller, ...common } = operation(request, reply, request.query);
-      const result = await call(deps, request, caller, (integration, account) =>
+      const result = await call(deps, request, reply, caller, (integration, account) =>
         engine.delete({ ...common, integration, account, id: request.params.id }),
       );
       const answer = recordAnswer(reply, result, common.format);
@@ -254,11 +255,12 @@ type EngineCall<T> = (integration: string, account: AccountContext) => Promise<T
 function call<T>(
   deps: RouteDeps,
   request: FastifyRequest<{ Querystring: RecordQuery }>,
+  reply: FastifyReply,
   caller: ReturnType<typeof callerOf>,
   run: EngineCall<T>,
 ): Promise<T> {
   return withAccount(
-    { store: deps.store, log: request.log },
+    { store: deps.store, log: request.log, afterCall: passRateLimitOn(reply, deps.engine) },
     caller,
     request.query.integrated_account_id,
     (account, context) => run(account.integration, context),

@@ -11,6 +11,7 @@ import { declaredReason } from './auth/declared-reason.js';
 import type { AuthContext, AuxiliaryAnswer, AuxiliaryCall } from './auth/strategy.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { IntegrationPlan } from './integration-plan.js';
+import { accountKeyOf } from './rate-limit/rate-limiter.js';
 import { renderDeclared, renderDeclaredMap } from './render-declared.js';
 import type { CallResult, CallScope, RequestExecutor } from './request-executor.js';
 import type { TokenSet } from './token-store.js';
@@ -63,7 +64,7 @@ export class UpstreamSession implements AccountSession {
     readonly account: AccountContext,
     readonly plan: IntegrationPlan,
   ) {
-    this.accountKey = `${integration.name}:${account.id}`;
+    this.accountKey = accountKeyOf(integration.name, account.id);
     this.redactor = new Redactor({
       names: plan.auth.credentialNames,
       secrets: [...integration.secretFields].map((field) => account.connection[field]),

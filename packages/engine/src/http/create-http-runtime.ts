@@ -14,7 +14,7 @@ import { withConnectionDefaults } from './connection-defaults.js';
 import type { HttpRuntime, HttpRuntimeOptions } from './http-runtime.js';
 import { type IntegrationPlan, integrationPlan } from './integration-plan.js';
 import { MemoryRateBudget } from './rate-limit/memory-rate-budget.js';
-import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { accountKeyOf, RateLimiter } from './rate-limit/rate-limiter.js';
 import { RequestExecutor } from './request-executor.js';
 import { PoolRegistry } from './transport/pool-registry.js';
 import type { AccountContext } from './upstream.js';
@@ -71,6 +71,7 @@ export function createHttpRuntime(options: HttpRuntimeOptions = {}): HttpRuntime
     session,
     verify: (integration, account) => verifyCredentials(probe(integration, account)),
     revoke: (integration, account) => revokeToken(session(integration, account), options.logger),
+    rateLimit: (integration, accountId) => limiter.latest(accountKeyOf(integration.name, accountId)),
     close: () => pools.close(),
   };
 }

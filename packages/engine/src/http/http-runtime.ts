@@ -6,7 +6,7 @@ import type { CompiledIntegration } from '../config/compiled-integration.js';
 import type { EngineLogger } from '../run/contract.js';
 import type { RateBudget } from './rate-budget.js';
 import type { RefreshLock, TokenStore } from './token-store.js';
-import type { AccountContext, AccountSession } from './upstream.js';
+import type { AccountContext, AccountSession, RateLimitInfo } from './upstream.js';
 import type { UpstreamOverrideSetting } from './url/upstream-origins.js';
 
 export interface HttpRuntimeOptions {
@@ -38,6 +38,8 @@ export interface HttpRuntime {
   verify(integration: CompiledIntegration, account: AccountContext): Promise<void>;
   /** Runs `auth.revoke` where declared and drops the cached token. */
   revoke(integration: CompiledIntegration, account: AccountContext): Promise<void>;
+  /** The rate-limit state the account's upstream last reported (any call, failed ones included), if any. */
+  rateLimit(integration: CompiledIntegration, accountId: string): RateLimitInfo | undefined;
   /** Closes every connection pool. */
   close(): Promise<void>;
 }

@@ -156,5 +156,10 @@ export interface Engine {
   delete(input: DeleteInput): Promise<RecordResult>;
   proxy(input: ProxyInput): Promise<ProxyResult>;
   passthrough(input: PassthroughInput): Promise<StreamedResponse>;
+  /**
+   * The rate-limit state the account's upstream last reported, on any call (failed ones included), as results
+   * carry it in `rateLimit`; undefined until the upstream sent rate-limit headers. Read from memory, no call.
+   */
+  rateLimit(integration: string, accountId: string): RateLimitInfo | undefined;
   close(): Promise<void>;
 }

@@ -75,6 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
     delete: (input) => runDelete(engine, input),
     proxy: (input) => runProxy(engine, input),
     passthrough: (input) => runPassthrough(engine, input),
+    rateLimit: (name, accountId) => http.rateLimit(integration(name), accountId),
     close: () => http.close(),
   };
 }

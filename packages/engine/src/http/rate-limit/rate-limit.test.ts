@@ -147,6 +147,29 @@ describe('rate limits on upstream calls', () => {
     });
   });
 
+  it("keeps the state a failed call reported for the runtime's rateLimit, per account", async () => {
+    const integration = limited({
+      headers: {
+        limit: 'X-RateLimit-Limit',
+        remaining: 'X-RateLimit-Remaining',
+        reset: 'X-RateLimit-Reset',
+        reset_format: 'delta_seconds',
+      },
+    });
+    nock(ORIGIN)
+      .get('/x/404')
+      .reply(
+        404,
+        {},
+        { 'x-ratelimit-limit': '400', 'x-ratelimit-remaining': '398', 'x-ratelimit-reset': '61' },
+      );
+    await expect(
+      runtime.session(integration, account('a')).send({ method: 'GET', path: '/x/404' }),
+    ).rejects.toMatchObject({ code: 'SB_ERR_HTTP_UPSTREAM_STATUS' });
+    expect(runtime.rateLimit(integration, 'a')).toEqual({ limit: 400, remaining: 398, reset: 61 });
+    expect(runtime.rateLimit(integration, 'b')).toBeUndefined();
+  });
+
   it('uses the rate-limit reset header as the wait for a 429 without Retry-After', async () => {
     const integration = limited({
       headers: {

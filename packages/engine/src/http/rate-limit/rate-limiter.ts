@@ -9,6 +9,11 @@ import { readRateLimitHeaders, toRateLimitInfo } from './rate-limit-headers.js';
 import { chargesFor, policiesFor, type RateLimitPlan } from './rate-limit-plan.js';
 import { Semaphore } from './semaphore.js';
 
+/** The key an account's budget, concurrency and latest state live under (one per integration and account). */
+export function accountKeyOf(integration: string, accountId: string): string {
+  return `${integration}:${accountId}`;
+}
+
 export class RateLimiter {
   readonly #semaphores = new Map<string, Semaphore>();
   readonly #latest = new Map<string, RateLimitInfo>();
