@@ -16,6 +16,9 @@ export function accountSources(engine: Engine, store: Store) {
     if (account === undefined) return undefined;
     const context = accountContext(account);
     const capabilities = engine.capabilities(account.integration)[MODEL] ?? {};
+    const unified = engine.integration(account.integration).definition.unified?.[MODEL] as
+      | Record<string, { list?: { limit?: { max?: number } } }>
+      | undefined;
     return {
       account: {
         id: account.id,
@@ -35,6 +38,10 @@ export function accountSources(engine: Engine, store: Store) {
               resource,
               filters,
               remoteData: false,
+              // The largest page the integration allows: a run costs as few upstream calls as a plain read.
+              ...(unified?.[resource]?.list?.limit?.max === undefined
+                ? {}
+                : { limit: unified[resource].list.limit.max }),
               ...(cursor ? { cursor } : {}),
               ...(signal === undefined ? {} : { signal }),
             });
