@@ -17,6 +17,7 @@ import { seedTenant } from './data/seed-tenant.js';
 import type { TenantIdentity } from './data/tenant.js';
 import type { SimContext } from './http/context.js';
 import { graphFallbackDialect, graphGuardDialect } from './http/graph-dialect.js';
+import { registerRequestIds } from './http/request-ids.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { type BudgetKey, resolveOptions, type SimulatorOptions } from './options.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
@@ -67,13 +68,14 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
       clientId: resolved.clientId,
       now: seedAt(),
     });
-  const state = new SimulatorState(seed(), resolved.tenSecondBudget);
+  const state = new SimulatorState(seed(), resolved.tenSecondBudget, resolved.seed);
   const faults = new Faults(BUDGET_KEY, state.tokens, state.budget);
   if (resolved.faults !== undefined) faults.set(resolved.faults);
   const context: SimContext = { state, options: resolved, now: resolved.now };
 
   const app = createSimApp({ logger: resolved.logger });
   registerFallbackHandlers(app, graphFallbackDialect(context));
+  registerRequestIds(app, context);
   registerRequestGuard(
     app,
     {

@@ -9,6 +9,7 @@ import {
   TokenStore,
   zeroCallCounters,
 } from '@switchboard/sim-kit';
+import { RuntimeIds } from './data/runtime-ids.js';
 import type { Tenant } from './data/tenant.js';
 
 export interface SimulatorCounters extends CallCounters {
@@ -28,12 +29,16 @@ export class SimulatorState {
   readonly counters: SimulatorCounters = zeroCounters();
   readonly tokens = new TokenStore<TokenRecord>();
   readonly budget: RateLimitWindow;
+  /** Ids minted at run time (seeded stream; restarted by `reset`). */
+  readonly ids: RuntimeIds;
 
   constructor(
     public tenant: Tenant,
     tenSecondBudget: number,
+    seed: number,
   ) {
     this.budget = new RateLimitWindow(tenSecondBudget, THROTTLE_WINDOW_MS);
+    this.ids = new RuntimeIds(seed);
   }
 
   /** Fresh data, zero counters, no tokens, a new window. */
@@ -42,6 +47,7 @@ export class SimulatorState {
     Object.assign(this.counters, zeroCounters());
     this.tokens.clear();
     this.budget.reset();
+    this.ids.restart();
   }
 
   /** The JSON served by `GET /__sim/state`: counters and sizes, never tokens. */

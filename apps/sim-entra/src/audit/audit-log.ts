@@ -1,15 +1,7 @@
 /** @module Appends the directory audit entry a write through the API leaves, initiated by the calling app. */
-import { randomInt, randomUUID } from 'node:crypto';
 import type { TargetResource } from '../data/records.js';
 import type { SimContext } from '../http/context.js';
 import { type AuditIds, auditEntry, byApp } from './audit-entry.js';
-
-const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
-const RUNTIME_IDS: AuditIds = {
-  guid: () => randomUUID(),
-  suffix: () =>
-    `${Array.from({ length: 5 }, () => LETTERS[randomInt(LETTERS.length)]).join('')}_${randomInt(10_000_000, 99_999_999)}`,
-};
 
 export function logAudit(context: SimContext, activity: string, targets: readonly TargetResource[]): void {
   const tenant = context.state.tenant;
@@ -17,7 +9,7 @@ export function logAudit(context: SimContext, activity: string, targets: readonl
   // previous entry is logged one millisecond later.
   const last = tenant.audits.at(-1)?.activityDateTime ?? Number.NEGATIVE_INFINITY;
   const at = Math.max(context.now(), last + 1);
-  tenant.audits.push(
-    auditEntry({ activity, at, initiatedBy: byApp(tenant.clientApp), targets }, RUNTIME_IDS),
-  );
+  const ids = context.state.ids;
+  const runtime: AuditIds = { guid: () => ids.guid(), suffix: () => ids.auditSuffix() };
+  tenant.audits.push(auditEntry({ activity, at, initiatedBy: byApp(tenant.clientApp), targets }, runtime));
 }

@@ -95,7 +95,7 @@ export function graphFallbackDialect(context: SimContext): FallbackDialect {
           900561,
           'The endpoint only accepts POST requests.',
         );
-        return reply.code(404).send(tokenErrorBody(error, context.now()));
+        return reply.code(404).send(tokenErrorBody(error, context.now(), () => context.state.ids.guid()));
       }
       return reply.code(404).type('text/plain').send('Not Found');
     },

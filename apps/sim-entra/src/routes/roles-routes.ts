@@ -3,7 +3,6 @@
  * (list with `$filter`/`$expand=principal|roleDefinition`/`$select`, get, create 201, delete 204) and the
  * activated `/directoryRoles` with their members. Creating an assignment activates its directory role.
  */
-import { randomUUID } from 'node:crypto';
 import { bodyOf, isPlainObject, RESOURCE } from '@switchboard/sim-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleTarget, userTarget } from '../audit/audit-entry.js';
@@ -155,7 +154,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
     const id =
       directoryScopeId === '/'
         ? roleAssignmentId(roleDefinitionId, principalId)
-        : `${roleAssignmentId(roleDefinitionId, principalId, 2)}${randomUUID().slice(0, 4)}`;
+        : `${roleAssignmentId(roleDefinitionId, principalId, 2)}${context.state.ids.guid().slice(0, 4)}`;
     const assignment: RoleAssignmentRecord = {
       id,
       principalId,
@@ -169,7 +168,7 @@ export function registerRolesRoutes(app: FastifyInstance, context: SimContext): 
       !tenant().directoryRoles.items.some((active) => active.roleTemplateId === role.id)
     ) {
       tenant().directoryRoles.insert({
-        id: randomUUID(),
+        id: context.state.ids.guid(),
         roleTemplateId: role.id,
         displayName: role.displayName,
         description: role.description,

@@ -77,7 +77,7 @@ export function registerTokenRoute(app: FastifyInstance, context: SimContext): v
       return reply
         .code(error.status)
         .header('cache-control', 'no-store, no-cache')
-        .send(tokenErrorBody(error, now));
+        .send(tokenErrorBody(error, now, () => state.ids.guid()));
     }
   });
 }

@@ -108,7 +108,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: SimContext): 
 
   app.post('/v1.0/users', RESOURCE, async (request, reply) => {
     const changes = readUserChanges(jsonBody(request), tenant());
-    const user = newUser(changes, context.now());
+    const user = newUser(changes, context.now(), context.state.ids.guid());
     tenant().users.insert(user);
     logAudit(context, 'Add user', [userTarget(user)]);
     return sendEntity(reply, 'users', project(userView(user), USER_SHAPE, undefined), 201);

@@ -1,14 +1,13 @@
 /** @module The user a valid `POST /users` body creates: Graph's defaults for everything not sent. */
-import { randomUUID } from 'node:crypto';
 import { secondsIso } from '../data/graph-time.js';
 import type { UserRecord } from '../data/records.js';
 import type { UserChanges } from './user-input.js';
 
 /** `changes` has passed `readUserChanges` for a create, so the required properties are there. */
-export function newUser(changes: UserChanges, now: number): UserRecord {
+export function newUser(changes: UserChanges, now: number, id: string): UserRecord {
   const f = changes.fields as Record<string, unknown>;
   return {
-    id: randomUUID(),
+    id,
     userPrincipalName: f['userPrincipalName'] as string,
     displayName: f['displayName'] as string,
     givenName: (f['givenName'] as string | null | undefined) ?? null,

@@ -40,7 +40,7 @@ export function sendGraphError(
         code,
         message,
         innerError: {
-          date: `${new Date().toISOString().slice(0, 19)}`,
+          date: ids.date,
           'request-id': ids.requestId,
           'client-request-id': ids.clientRequestId,
         },

@@ -3,7 +3,6 @@
  * ID: …\r\nCorrelation ID: …\r\nTimestamp: …","error_codes":[…],"timestamp","trace_id","correlation_id",
  * "error_uri"}`.
  */
-import { randomUUID } from 'node:crypto';
 
 export class TokenError extends Error {
   constructor(
@@ -21,9 +20,10 @@ function timestamp(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 
-export function tokenErrorBody(error: TokenError, now: number): Record<string, unknown> {
-  const traceId = randomUUID();
-  const correlationId = randomUUID();
+/** `guid` mints the trace and correlation ids (the simulator's seeded stream). */
+export function tokenErrorBody(error: TokenError, now: number, guid: () => string): Record<string, unknown> {
+  const traceId = guid();
+  const correlationId = guid();
   const at = timestamp(now);
   return {
     error: error.error,
