@@ -19,6 +19,14 @@ describe('parseJson', () => {
     });
   });
 
+  it('sees where a string ending in an escaped backslash closes', () => {
+    // JSON text: {"a":"x\\","b":9007199254740993} (the string holds one backslash, the number follows it).
+    expect(parseJson('{"a":"x\\\\","b":9007199254740993}')).toEqual({ a: 'x\\', b: '9007199254740993' });
+    expect(() => parseJson(`["\\\\",${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}]`)).toThrow(
+      /nests deeper than/,
+    );
+  });
+
   it('keeps fractions and safe integers as numbers', () => {
     expect(parseJson('{"f": 12345678901234567.5, "n": 1234567890123456}')).toEqual({
       f: Number('12345678901234567.5'),
