@@ -208,4 +208,26 @@ describe('proxy', () => {
     expect(suspended).toMatchObject({ kind: 'single', status: 200 });
     expect(target.status).toBe('SUSPENDED');
   });
+
+  it('adds a member to an OKTA_GROUP and lists the members with the group as a named placeholder', async () => {
+    const proxy = (input: Record<string, unknown>) =>
+      h.engine.proxy({ integration: 'okta', account: h.account, method: 'GET', ...input } as never);
+    const group = h.sim.state.data.groups.items.find((g) => g.type === 'OKTA_GROUP')!;
+    const user = h.sim.state.data.users.items.find((u) => !group.members.includes(u.id))!;
+    const added = await proxy({
+      resource: 'group_membership',
+      method: 'PUT',
+      query: { group_id: group.id, user_id: user.id },
+    });
+    expect(added).toMatchObject({ kind: 'single', status: 204 });
+    const members = await proxy({ resource: 'group_members', limit: 200, query: { group_id: group.id } });
+    if (members.kind !== 'list') throw new Error(`expected a list, got ${members.kind}`);
+    expect((members.result as { id: string }[]).map((m) => m.id)).toEqual(group.members);
+    expect(group.members).toContain(user.id);
+    const missing = await proxy({ resource: 'group_members' }).catch((error: unknown) => error);
+    expect(missing).toMatchObject({
+      code: 'SB_ERR_RUN_INVALID_INPUT',
+      message: expect.stringContaining('group_id'),
+    });
+  });
 });
