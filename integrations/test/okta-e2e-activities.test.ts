@@ -55,8 +55,10 @@ function expectedAction(event: LogEventRecord): string {
     case 'user.authentication.sso':
       return success ? 'app_login' : failed ? 'app_login_failed' : 'other';
     case 'user.authentication.auth_via_mfa':
-      return failed ? 'mfa_challenge_failed' : 'other';
+      return event.outcome.result === 'FAILURE' ? 'mfa_challenge_failed' : 'other';
     default:
+      if (event.eventType.startsWith('user.authentication.') && event.outcome.result === 'FAILURE')
+        return 'login_failed';
       return PLAIN_ACTIONS[event.eventType] ?? 'other';
   }
 }

@@ -108,8 +108,10 @@ describe('activities: the upstream query', () => {
     expect(await logsQuery({ action: 'user_deleted' })).toMatchObject({
       filter: '(eventType eq "user.lifecycle.deactivate" or eventType eq "user.lifecycle.delete.initiated")',
     });
-    // `other` has no event types: it is checked on the mapped records only.
+    // `other`, and `login_failed` (any failed user.authentication.* outside the table), have no closed list of
+    // event types: they are checked on the mapped records only.
     expect(await logsQuery({ action: 'other' })).not.toHaveProperty('filter');
+    expect(await logsQuery({ action: 'login,login_failed' })).not.toHaveProperty('filter');
   });
 });
 
@@ -272,7 +274,8 @@ describe('the comment tables say what the definitions do', () => {
     const rows = commentTable('§9.7 activities');
     expect(rows.length).toBeGreaterThan(15);
     for (const [event, action] of rows) {
-      const types = [...(event ?? '').matchAll(/[a-z]+(?:\.[a-z_]+)+/g)].map((m) => m[0]);
+      // Whole event types only: `user.authentication.*` is a wildcard, not a type.
+      const types = [...(event ?? '').matchAll(/[a-z]+(?:\.[a-z_]+)+(?![\w.])/g)].map((m) => m[0]);
       const outcomes = /\(([^)]*)\)/
         .exec(event ?? '')?.[1]
         ?.split(/[,/]/)
@@ -290,5 +293,13 @@ describe('the comment tables say what the definitions do', () => {
     expect(await actionOf('user.authentication.sso', 'FAILURE')).toMatchObject({
       action: 'app_login_failed',
     });
+    // §9.7: a failed user.authentication.* without its own row is a failed login; the rows that are there keep
+    // exactly their outcomes (auth_via_mfa: FAILURE only).
+    expect(await actionOf('user.authentication.authenticate', 'FAILURE')).toMatchObject({
+      action: 'login_failed',
+    });
+    expect(await actionOf('user.authentication.authenticate', 'SUCCESS')).toMatchObject({ action: 'other' });
+    expect(await actionOf('user.authentication.auth_via_mfa', 'DENY')).toMatchObject({ action: 'other' });
+    expect(await actionOf('user.authentication.sso', 'SKIPPED')).toMatchObject({ action: 'other' });
   });
 });
