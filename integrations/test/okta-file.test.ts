@@ -115,6 +115,21 @@ describe('activities: the upstream query', () => {
   });
 });
 
+describe('activities: one event by id', () => {
+  const placeholders = async (id: string) => {
+    const result = await okta
+      .expression('/unified/user-directory/activities/get/id')
+      ?.evaluate({}, { id, now: NOW });
+    return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+  };
+  it('reads any uuid-like id over the 90 days Okta keeps, and refuses one that could break the quoted filter', async () => {
+    for (const id of ['dc9fd3c0-598c-11ef-8478-2b7584bf8d5a', 'evt_0001', 'u2']) {
+      expect(await placeholders(id)).toEqual({ uuid: id, since: '2025-12-01T12:00:00.000Z', until: NOW });
+    }
+    for (const id of ['x" or eventType pr', 'a b', 'a\\b']) expect(await placeholders(id)).toBeUndefined();
+  });
+});
+
 describe('mappings on records shaped as the reference documents them (§5, §8, §2)', () => {
   const mapUser = (record: unknown) => evaluate('/unified/user-directory/users/list/response', record);
 
