@@ -1,9 +1,10 @@
 /**
  * @module Evaluates the compiled expression at a site, turning any failure into `MappingFailed`: a site already
- * bound to its expression (a plan's) evaluates directly, any other is located first.
+ * bound to its expression (a plan's) evaluates directly; any other is looked up by its pointer (pagination
+ * schemes, auth), and located in the file only if it fails.
  */
-import { isLocated, locateExpression } from './located-expression.js';
-import type { MappingSite } from './mapping-failure.js';
+import { evaluateOrFail, isLocated } from './located-expression.js';
+import { type MappingSite, notCompiled } from './mapping-failure.js';
 
 export async function evaluateAt(
   site: MappingSite,
@@ -11,5 +12,8 @@ export async function evaluateAt(
   bindings: Record<string, unknown>,
   recordId?: unknown,
 ): Promise<unknown> {
-  return await (isLocated(site) ? site : locateExpression(site)).evaluate(input, bindings, recordId);
+  if (isLocated(site)) return site.evaluate(input, bindings, recordId);
+  const compiled = site.integration.expression(site.pointer);
+  if (compiled === undefined) throw notCompiled(site);
+  return evaluateOrFail(site, compiled, input, bindings, recordId);
 }

@@ -22,15 +22,24 @@ export function locateExpression(site: MappingSite): LocatedExpression {
     ...site,
     location: site.location ?? site.integration.locate(site.pointer),
     compiled,
-    async evaluate(input, bindings, recordId) {
-      try {
-        return await compiled.evaluate(input, bindings);
-      } catch (error) {
-        throw mappingFailure(located, error, recordId);
-      }
-    },
+    evaluate: (input, bindings, recordId) => evaluateOrFail(located, compiled, input, bindings, recordId),
   };
   return located;
+}
+
+/** The one evaluation policy: evaluate, and turn a failure into the located, classified error. */
+export async function evaluateOrFail(
+  site: MappingSite,
+  compiled: CompiledExpression,
+  input: unknown,
+  bindings: Record<string, unknown>,
+  recordId?: unknown,
+): Promise<unknown> {
+  try {
+    return await compiled.evaluate(input, bindings);
+  } catch (error) {
+    throw mappingFailure(site, error, recordId);
+  }
 }
 
 /** True for a site already bound to its expression. */

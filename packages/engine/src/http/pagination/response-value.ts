@@ -2,7 +2,7 @@
  * @module Reading a paging value (token, total, next URL) from a response header or, through the compiled
  * JSONata at the scheme's pointer, from the body.
  */
-import { mappingFailure, notCompiled } from '../../mapping/mapping-failure.js';
+import { evaluateAt } from '../../mapping/evaluate-at.js';
 import type { UpstreamResponse } from '../upstream.js';
 import type { StrategyContext } from './strategy.js';
 
@@ -24,13 +24,7 @@ export async function readResponseValue(
     pointer: `${pointer}/path`,
     what: `${context.label} pagination`,
   };
-  const expression = context.integration.expression(site.pointer);
-  if (expression === undefined) throw notCompiled(site);
-  try {
-    return await expression.evaluate(response.body, { headers: response.headers });
-  } catch (error) {
-    throw mappingFailure(site, error);
-  }
+  return evaluateAt(site, response.body, { headers: response.headers });
 }
 
 /** A token as a non-empty string, or null when the upstream sent none. */

@@ -3,7 +3,7 @@
  * (no next token); the others look at the page.
  */
 import type { PaginationScheme } from '@switchboard/schema';
-import { mappingFailure, notCompiled } from '../../mapping/mapping-failure.js';
+import { evaluateAt } from '../../mapping/evaluate-at.js';
 import { isTruthy } from '../../mapping/truthy.js';
 import type { UpstreamResponse } from '../upstream.js';
 import type { StopRuleType, StrategyContext } from './strategy.js';
@@ -52,16 +52,10 @@ async function holds(
         pointer: `${context.pointer}/stop/${index}/expression`,
         what: `${context.label} pagination stop rule`,
       };
-      const expression = context.integration.expression(site.pointer);
-      if (expression === undefined) throw notCompiled(site);
-      try {
-        const { body, headers } = page.response;
-        return isTruthy(
-          await expression.evaluate(body, { body, headers, records: page.records, page: page.number }),
-        );
-      } catch (error) {
-        throw mappingFailure(site, error);
-      }
+      const { body, headers } = page.response;
+      return isTruthy(
+        await evaluateAt(site, body, { body, headers, records: page.records, page: page.number }),
+      );
     }
   }
 }
