@@ -101,12 +101,19 @@ describe('activities: the upstream query', () => {
     });
   });
 
-  it('turns action into event types and user_id into actor or target', async () => {
+  it('turns action into event types and user_id into actor or target, grouping only an `or` under an `and`', async () => {
     expect(await logsQuery({ action: 'login', user_id: '00u1' })).toMatchObject({
-      filter: '(eventType eq "user.session.start") and (actor.id eq "00u1" or target.id eq "00u1")',
+      filter: 'eventType eq "user.session.start" and (actor.id eq "00u1" or target.id eq "00u1")',
+    });
+    expect(await logsQuery({ user_id: '00u1' })).toMatchObject({
+      filter: 'actor.id eq "00u1" or target.id eq "00u1"',
     });
     expect(await logsQuery({ action: 'user_deleted' })).toMatchObject({
-      filter: '(eventType eq "user.lifecycle.deactivate" or eventType eq "user.lifecycle.delete.initiated")',
+      filter: 'eventType eq "user.lifecycle.deactivate" or eventType eq "user.lifecycle.delete.initiated"',
+    });
+    expect(await logsQuery({ action: 'user_deleted', user_id: '00u1' })).toMatchObject({
+      filter:
+        '(eventType eq "user.lifecycle.deactivate" or eventType eq "user.lifecycle.delete.initiated") and (actor.id eq "00u1" or target.id eq "00u1")',
     });
     // `other`, and `login_failed` (any failed user.authentication.* outside the table), have no closed list of
     // event types: they are checked on the mapped records only.
