@@ -20,6 +20,10 @@ export {
   ValidationFailed,
 } from './errors.js';
 export { loggerOptions } from './logger.js';
+export { createMcpServer, type McpServerOptions } from './mcp/mcp-server.js';
+export { type McpTool, type ToolAccess, toolCatalog } from './mcp/tool-catalog.js';
+export type { ToolErrorBody } from './mcp/tool-result.js';
+export type { ListArguments, ListPage, UnifiedBackend, UnifiedCapabilities } from './mcp/unified-backend.js';
 export {
   DEFAULT_INTEGRATIONS_DIR,
   type ServerHandle,
@@ -27,7 +31,3 @@ export {
   startServer,
 } from './server.js';
 export { type Budget, parseSettings, type Settings } from './settings.js';
-export { createMcpServer, type McpServerOptions } from './mcp/mcp-server.js';
-export { type McpTool, type ToolAccess, toolCatalog } from './mcp/tool-catalog.js';
-export type { ToolErrorBody } from './mcp/tool-result.js';
-export type { ListArguments, ListPage, UnifiedBackend, UnifiedCapabilities } from './mcp/unified-backend.js';

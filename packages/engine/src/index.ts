@@ -20,7 +20,6 @@ export * from './errors.js';
 export { MemoryTokenStore } from './http/auth/memory-token-store.js';
 export { createHttpRuntime, DEFAULT_MAX_RESPONSE_BYTES } from './http/create-http-runtime.js';
 export type { HttpRuntime, HttpRuntimeOptions } from './http/http-runtime.js';
-export type { UpstreamOverride, UpstreamOverrideSetting } from './http/url/upstream-origins.js';
 export { findLink, type LinkValue, parseLinkHeader } from './http/pagination/link-header.js';
 export { FIRST_PAGE, type Page, type PaginateInput, paginate } from './http/pagination/paginate.js';
 export { createStrategy, paginationStrategies } from './http/pagination/strategies.js';
@@ -42,6 +41,7 @@ export type {
   UpstreamRequest,
   UpstreamResponse,
 } from './http/upstream.js';
+export type { UpstreamOverride, UpstreamOverrideSetting } from './http/url/upstream-origins.js';
 export { type MappedError, mapRemoteError, type RemoteError } from './mapping/error-mapping.js';
 export {
   asInterpreted,
