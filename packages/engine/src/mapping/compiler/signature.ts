@@ -39,6 +39,16 @@ export function typeSymbol(value: unknown): string {
   }
 }
 
+/** The `>` closing the `<` at `start`, nested pairs included (`a<a<n>>`), or -1. */
+function closing(definition: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < definition.length; i++) {
+    if (definition[i] === '<') depth++;
+    else if (definition[i] === '>' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function parse(definition: string): Param[] | undefined {
   const params: Param[] = [];
   for (let position = 1; position < definition.length; position++) {
@@ -99,7 +109,7 @@ function parse(definition: string): Param[] | undefined {
       }
       case '<': {
         if (previous === undefined) return undefined;
-        const end = definition.indexOf('>', position);
+        const end = closing(definition, position);
         if (end === -1) return undefined;
         previous.subtype = definition.substring(position + 1, end);
         position = end;
