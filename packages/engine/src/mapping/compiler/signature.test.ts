@@ -55,9 +55,10 @@ describe('fast signature checks', () => {
       const slow = outcome((a, c) => signature.validate(a, c), args, context);
       // Trailing optionals left out stay out on the fast path: compare as the function reads them.
       if ('args' in fast && 'args' in slow) {
-        const width = Math.max(fast.args.length, slow.args.length);
-        expect(Array.from({ length: width }, (_, i) => fast.args[i])).toEqual(
-          Array.from({ length: width }, (_, i) => slow.args[i]),
+        const [a, b] = [fast.args, slow.args];
+        const width = Math.max(a.length, b.length);
+        expect(Array.from({ length: width }, (_, i) => a[i])).toEqual(
+          Array.from({ length: width }, (_, i) => b[i]),
         );
       } else expect(fast).toEqual(slow);
     });
