@@ -88,14 +88,14 @@ export function graphFallbackDialect(context: SimContext): FallbackDialect {
           `Resource not found for the segment '${segment}'.`,
         );
       }
-      if (/\/oauth2\//.test(path)) {
+      if (/\/oauth2\/v2\.0\/token$/.test(path)) {
         const error = new TokenError(
-          404,
+          400,
           'invalid_request',
           900561,
-          'The endpoint only accepts POST requests.',
+          `The endpoint only accepts POST, OPTIONS requests. Received a ${request.method} request.`,
         );
-        return reply.code(404).send(tokenErrorBody(error, context.now(), () => context.state.ids.guid()));
+        return reply.code(400).send(tokenErrorBody(error, context.now(), () => context.state.ids.guid()));
       }
       return reply.code(404).type('text/plain').send('Not Found');
     },

@@ -82,6 +82,15 @@ describe('POST /{tenant}/oauth2/v2.0/token', () => {
     expect(JSON.stringify(body)).not.toContain(DEFAULTS.clientSecret);
   });
 
+  it('answers any other method on the token path with AADSTS900561', async () => {
+    const response = await h.sim.app.inject({
+      method: 'GET',
+      url: `/${DEFAULTS.tenantId}/oauth2/v2.0/token`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(aadsts(response.json())).toBe(900561);
+  });
+
   it('a JSON body is not a form: the grant type is missing', async () => {
     const response = await h.sim.app.inject({
       method: 'POST',
