@@ -92,6 +92,19 @@ describe('RedisRateBudget and the upstream window (issue 16, items 6 and 7)', ()
   });
 });
 
+describe('RedisRateBudget keys', () => {
+  it('expire once the bucket would be full again, so a fresh key per verification does not pile up', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.take(key, policy(5000));
+    // One call of 5,000 per hour refills in 720 ms: the key need not outlive that.
+    const ttl = await redis.pttl(`switchboard:budget:${key}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(720);
+  });
+});
+
 describe('RedisRefreshLock', () => {
   it('runs one holder at a time across clients', async (ctx) => {
     if (!available) ctx.skip();

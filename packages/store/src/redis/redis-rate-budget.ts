@@ -36,7 +36,12 @@ else
 end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
 if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
-redis.call('PEXPIRE', KEYS[1], math.max(window * 2, (window_end or now) - now + window))
+-- Gone once it would be full again (a missing bucket is a full one), so one-off keys do not pile up.
+if window_end then
+  redis.call('PEXPIRE', KEYS[1], window_end - now + 1)
+else
+  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) * window / limit)))
+end
 return wait
 `;
 
@@ -64,7 +69,11 @@ end
 if reset > 0 then window_end = now + reset elseif left > 0 then window_end = nil end
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
 if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
-redis.call('PEXPIRE', KEYS[1], math.max(window * 2, (window_end or now) - now + window))
+if window_end then
+  redis.call('PEXPIRE', KEYS[1], window_end - now + 1)
+else
+  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) * window / limit)))
+end
 return 0
 `;
 
