@@ -69,6 +69,11 @@ export interface LoadRun {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /**
+   * CPU milliseconds the process under load (the API, the forwarder or the simulator; all its threads, its own
+   * upstream excluded) spent per 2xx answer; null without procfs.
+   */
+  serverCpuMsPerRequest: number | null;
 }
 
 export interface ProxyResult {
@@ -82,6 +87,8 @@ export interface ProxyResult {
   throughputRatio: number;
   addedP50Ms: number;
   addedP99Ms: number;
+  /** API ÷ forwarder CPU per answer: what Switchboard's own work costs, steadier than req/s on a busy machine. */
+  cpuCostRatio: number | null;
 }
 
 export interface ColdStartResult {

@@ -79,6 +79,7 @@ export function renderSummary(report: BenchReport): string {
           { header: 'p99', align: 'right' },
           { header: 'non-2xx', align: 'right' },
           { header: 'errors', align: 'right' },
+          { header: 'server CPU/answer', align: 'right' },
         ],
         rows: [result.direct, result.bare, result.proxy].flatMap((run) =>
           run === undefined
@@ -91,11 +92,15 @@ export function renderSummary(report: BenchReport): string {
                   formatMs(run.p99Ms),
                   formatCount(run.non2xx),
                   formatCount(run.errors),
+                  run.serverCpuMsPerRequest === null ? '–' : formatMs(run.serverCpuMsPerRequest),
                 ],
               ],
         ),
         notes: [
           `proxy ÷ bare forwarder throughput ${formatPercent(result.throughputRatio)}; added p50 ${formatSigned(result.addedP50Ms, formatMs)}, added p99 ${formatSigned(result.addedP99Ms, formatMs)}`,
+          ...(result.cpuCostRatio === null
+            ? []
+            : [`API CPU per answer ${formatRatio(result.cpuCostRatio)} the forwarder's`]),
         ],
       }),
     ),

@@ -11,6 +11,7 @@ const run = (requestsPerSecond: number, p50Ms: number): LoadRun => ({
   p99Ms: p50Ms * 3,
   non2xx: 0,
   errors: 0,
+  serverCpuMsPerRequest: null,
 });
 
 const skipped = { status: 'skipped', reason: 'not selected (--only)' } as const;
@@ -62,6 +63,7 @@ describe('checkTargets', () => {
           throughputRatio: 22_000 / 26_000,
           addedP50Ms: 0.7,
           addedP99Ms: 2.1,
+          cpuCostRatio: null,
         },
       },
       changeFeed: skipped,

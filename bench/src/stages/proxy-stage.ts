@@ -2,11 +2,13 @@
  * @module Stage 3 — proxy under load: `GET /proxy/users` through the API against a bare Fastify + undici forwarder
  * to the same simulator endpoint (and, for context, the simulator hit directly), each warmed up, then loaded with
  * the same autocannon settings. Simulator, API and forwarder are separate processes; autocannon runs in this one.
+ * Each run also reads the answering process's CPU time, so its cost per answer is known apart from the load.
  * The direct run is skipped in `--quick` mode to stay under a minute.
  */
 import { request } from 'undici';
 import { BenchHttpFailed } from '../errors.js';
 import { runLoad } from '../load/load-run.js';
+import { readProcessCpuMs } from '../processes/process-cpu.js';
 import { formatCount, formatMs, formatPercent, formatSigned } from '../report/format.js';
 import type { LoadRun, ProxyResult } from '../results.js';
 import { ratio } from '../stats/statistics.js';
@@ -17,6 +19,8 @@ interface LoadTarget {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** The process that answers it, whose CPU time is read around the run. */
+  serverPid: number;
   /** How many records one answer holds (the envelope's `result`, or the bare upstream array). */
   count(body: unknown): number;
 }
@@ -32,18 +36,21 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
     name: 'simulator direct',
     url: `${sim.url}/api/2/users?limit=${limit}`,
     headers: { authorization: `Bearer ${await fetchSimulatorToken(sim.url)}` },
+    serverPid: sim.service.pid,
     count: bareArray,
   };
   const bare: LoadTarget = {
     name: 'bare forwarder',
     url: `${forwarder.url}/users?limit=${limit}`,
     headers: {},
+    serverPid: forwarder.service.pid,
     count: bareArray,
   };
   const proxy: LoadTarget = {
     name: 'switchboard',
     url: `${api.url}/proxy/users?integrated_account_id=${encodeURIComponent(accountId)}&limit=${limit}`,
     headers: { authorization: `Bearer ${api.apiKey}` },
+    serverPid: api.service.pid,
     count: (body) => {
       const result = (body as { result?: unknown } | null)?.result;
       return Array.isArray(result) ? result.length : -1;
@@ -58,7 +65,14 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
     await expectPage(target, limit);
     const load = { ...target, connections: settings.connections };
     await api.service.race(runLoad({ ...load, durationSeconds: settings.warmupSeconds }));
+    const cpuBefore = await readProcessCpuMs(target.serverPid);
     const outcome = await api.service.race(runLoad({ ...load, durationSeconds: settings.durationSeconds }));
+    const cpuAfter = await readProcessCpuMs(target.serverPid);
+    const answered = outcome.requestsPerSecond * outcome.durationSeconds;
+    const serverCpuMsPerRequest =
+      cpuBefore === undefined || cpuAfter === undefined || answered === 0
+        ? null
+        : (cpuAfter - cpuBefore) / answered;
     const path = new URL(target.url).pathname;
     const trouble =
       outcome.non2xx + outcome.errors > 0 ? `, ${outcome.non2xx} non-2xx, ${outcome.errors} errors` : '';
@@ -66,7 +80,7 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
       'proxy',
       `${target.name} ${path}: ${formatCount(outcome.requestsPerSecond)} req/s, p50 ${formatMs(outcome.p50Ms)}, p99 ${formatMs(outcome.p99Ms)}${trouble}`,
     );
-    return { target: target.name, path, ...outcome };
+    return { target: target.name, path, ...outcome, serverCpuMsPerRequest };
   };
   const directRun = settings.measureDirect ? await measure(direct) : undefined;
   const bareRun = await measure(bare);
@@ -80,6 +94,10 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
     throughputRatio: ratio(proxyRun.requestsPerSecond, bareRun.requestsPerSecond),
     addedP50Ms: proxyRun.p50Ms - bareRun.p50Ms,
     addedP99Ms: proxyRun.p99Ms - bareRun.p99Ms,
+    cpuCostRatio:
+      proxyRun.serverCpuMsPerRequest === null || !bareRun.serverCpuMsPerRequest
+        ? null
+        : proxyRun.serverCpuMsPerRequest / bareRun.serverCpuMsPerRequest,
   };
   progress(
     'proxy',
