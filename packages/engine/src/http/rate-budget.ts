@@ -23,8 +23,9 @@ export interface RateBudget {
    */
   take(key: string, policy: BudgetPolicy, cost?: number): Promise<number>;
   /**
-   * Corrects the bucket from the upstream's own remaining/reset headers: `remaining` lowers it (or, after a block,
-   * lifts it), and nothing refills before the reset (at most `maxResetMs`), after which the whole limit is back.
+   * Tightens the bucket from the upstream's own remaining/reset headers, never beyond the declared policy: with a
+   * reset (believed up to `maxResetMs`), `remaining` caps the bucket with no refill until then (a later count with
+   * calls remaining lifts only a block the upstream itself reported); without one, it lowers the bucket.
    */
   observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void>;
 }

@@ -90,6 +90,33 @@ describe('RedisRateBudget and the upstream window (issue 16, items 6 and 7)', ()
     await budget.observe(key, hourly, 5, 3_000_000);
     expect(await budget.take(key, hourly)).toBe(0);
   });
+
+  it('never lets an upstream count lift the budget replicas have spent: the declared policy is a ceiling', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    const spent = await Promise.all(Array.from({ length: hourly.limit }, () => budget.take(key, hourly)));
+    expect(spent.every((wait) => wait === 0)).toBe(true);
+    // Answers to calls still in flight report counts from before the last takes, then the upstream's block.
+    await budget.observe(key, hourly, 40, 3_000_000);
+    expect(await budget.take(key, hourly)).toBeGreaterThan(0);
+    await budget.observe(key, hourly, 0, 3_000_000);
+    await budget.observe(key, hourly, 40, 3_000_000);
+    // Only the declared refill brings calls back: the next one in about 30 s at 120 per hour.
+    expect(await budget.take(key, hourly)).toBeGreaterThan(20_000);
+  });
+
+  it('lifts only a block the upstream reported, not the end of a window its own count allowed', async (ctx) => {
+    if (!available) ctx.skip();
+    const key = `test:${randomUUID()}`;
+    const budget = new RedisRateBudget(redis);
+    await budget.observe(key, hourly, 2, 3_000_000);
+    expect(await budget.take(key, hourly)).toBe(0);
+    expect(await budget.take(key, hourly)).toBe(0);
+    // A late answer to an earlier call still says 2: the upstream's window is spent all the same.
+    await budget.observe(key, hourly, 2, 3_000_000);
+    expect(await budget.take(key, hourly)).toBeGreaterThan(2_990_000);
+  });
 });
 
 describe('RedisRateBudget keys', () => {

@@ -6,74 +6,74 @@
 import type { BudgetPolicy, RateBudget } from '@switchboard/engine';
 import type { Redis } from 'ioredis';
 
-// KEYS[1] bucket; ARGV: limit, windowMs, cost (units the call takes, at most the limit). The clock is Redis's own
-// (TIME), so replicas with skewed clocks agree. Fields: tokens, at (last refill), until (end of the window the
-// upstream reported: no refill before it, the whole limit after it).
-// Returns 0 when a call was taken, else the milliseconds until one will be available.
-const TAKE = `
+// The bucket's fields: tokens and at (the declared policy's own count and its last refill: lowered by takes, raised
+// only by the refill, so that the policy stays a ceiling), and the upstream's reported window, which can only
+// tighten it: up (at most this many calls, no refill) until until, with blocked = 1 when the upstream itself said
+// nothing was left. The clock is Redis's own (TIME), so replicas with skewed clocks agree. Both scripts share the
+// prelude (read, refill, drop an ended window) and the epilogue (write; the key is gone once it would be full again,
+// since a missing bucket is a full one, so one-off keys do not pile up).
+const PRELUDE = `
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
-local cost = math.min(tonumber(ARGV[3]) or 1, limit)
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'until')
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'up', 'until', 'blocked')
 local tokens = tonumber(state[1]) or limit
 local at = tonumber(state[2]) or now
-local window_end = tonumber(state[3])
-if window_end and now >= window_end then
-  tokens = limit
+local up = tonumber(state[3])
+local window_end = tonumber(state[4])
+local blocked = state[5] == '1'
+tokens = math.min(limit, tokens + (now - at) * limit / window)
+if not (window_end and up) or now >= window_end then
+  up = nil
   window_end = nil
-elseif not window_end then
-  tokens = math.min(limit, tokens + (now - at) * limit / window)
+  blocked = false
 end
-local wait = 0
-if tokens >= cost then
-  tokens = tokens - cost
-elseif window_end then
-  wait = window_end - now
-else
-  wait = math.ceil((cost - tokens) * window / limit)
-end
+`;
+
+const EPILOGUE = `
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
-if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
--- Gone once it would be full again (a missing bucket is a full one), so one-off keys do not pile up.
+local ttl = math.max(1, math.ceil((limit - tokens) * window / limit))
 if window_end then
-  redis.call('PEXPIRE', KEYS[1], window_end - now + 1)
+  redis.call('HSET', KEYS[1], 'up', up, 'until', window_end, 'blocked', blocked and 1 or 0)
+  ttl = math.max(ttl, window_end - now + 1)
 else
-  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) * window / limit)))
+  redis.call('HDEL', KEYS[1], 'up', 'until', 'blocked')
 end
+redis.call('PEXPIRE', KEYS[1], ttl)
+`;
+
+// KEYS[1] bucket; ARGV: limit, windowMs, cost (units the call takes, at most the limit). Both counts must hold the
+// cost. Returns 0 when a call was taken, else the milliseconds until one will be available (nothing is taken).
+const TAKE = `${PRELUDE}
+local cost = math.min(tonumber(ARGV[3]) or 1, limit)
+local wait = 0
+if tokens < cost then wait = math.max(1, math.ceil((cost - tokens) * window / limit)) end
+if up and up < cost then wait = math.max(wait, window_end - now) end
+if wait == 0 then
+  tokens = tokens - cost
+  if up then up = up - cost end
+end
+${EPILOGUE}
 return wait
 `;
 
-// KEYS[1] bucket; ARGV: limit, windowMs, remaining, resetMs (already clamped). The upstream's count wins when it
-// is lower, or when calls remain after a block (it recovered); its reset starts a window with no refill.
-const OBSERVE = `
-local t = redis.call('TIME')
-local now = t[1] * 1000 + math.floor(t[2] / 1000)
-local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'until')
-local tokens = tonumber(state[1]) or limit
-local window_end = tonumber(state[3])
-if window_end and now >= window_end then
-  tokens = limit
-  window_end = nil
-end
+// KEYS[1] bucket; ARGV: limit, windowMs, remaining, resetMs (already clamped). With a reset, the upstream's count
+// caps the bucket until then: it only ever lowers an earlier count (answers to calls in flight report counts from
+// before later takes), except that calls remaining after the upstream's own block lift that block (it recovered).
+// Without a reset, the count lowers the bucket itself, which then refills at the declared rate.
+const OBSERVE = `${PRELUDE}
 local left = math.min(limit, math.max(0, tonumber(ARGV[3])))
 local reset = tonumber(ARGV[4])
-if window_end and tokens < 1 and left > 0 then
-  tokens = left
-elseif left < tokens then
-  tokens = left
-end
-if reset > 0 then window_end = now + reset elseif left > 0 then window_end = nil end
-redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
-if window_end then redis.call('HSET', KEYS[1], 'until', window_end) else redis.call('HDEL', KEYS[1], 'until') end
-if window_end then
-  redis.call('PEXPIRE', KEYS[1], window_end - now + 1)
+if reset > 0 then
+  if up and not (blocked and left > 0) then up = math.min(up, left) else up = left end
+  window_end = now + reset
+  blocked = left < 1
 else
-  redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) * window / limit)))
+  tokens = math.min(tokens, left)
+  if left > 0 then window_end = nil end
 end
+${EPILOGUE}
 return 0
 `;
 

@@ -1,7 +1,7 @@
 /**
- * The upstream's reported window is authoritative (issue 16, items 6 and 7): the bucket does not refill before the
+ * The upstream's reported window tightens the budget (issue 16, items 6 and 7): the bucket does not refill before the
  * reported reset, a reset is never trusted beyond the policy's own window, and a later answer with calls remaining
- * lifts a block.
+ * lifts the upstream's block. The declared policy stays a ceiling: no upstream count lets more through than it.
  */
 import { describe, expect, it } from 'vitest';
 import { fakeTime } from '../testing/fake-time.js';
@@ -40,6 +40,34 @@ describe('MemoryRateBudget and the upstream window', () => {
     expect(await budget.take('k', hourly)).toBeGreaterThan(0);
     await budget.observe('k', hourly, 5, 3_000_000);
     expect(await budget.take('k', hourly)).toBe(0);
+  });
+
+  it('never lets an upstream count lift its own spent budget: the declared policy is a ceiling', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    for (let call = 0; call < hourly.limit; call++) expect(await budget.take('k', hourly)).toBe(0);
+    // Answers to calls still in flight report counts from before the last takes, then the upstream's block.
+    await budget.observe('k', hourly, 40, 3_000_000);
+    expect(await budget.take('k', hourly)).toBeGreaterThan(0);
+    await budget.observe('k', hourly, 0, 3_000_000);
+    await budget.observe('k', hourly, 40, 3_000_000);
+    expect(await budget.take('k', hourly)).toBeGreaterThan(0);
+    // Only the declared refill brings calls back: one every 30 s at 120 per hour.
+    time.advance(30_000);
+    await budget.observe('k', hourly, 40, 3_000_000);
+    expect(await budget.take('k', hourly)).toBe(0);
+    expect(await budget.take('k', hourly)).toBeGreaterThan(0);
+  });
+
+  it('lifts only a block the upstream reported, not one its own stale counts would undo', async () => {
+    const time = fakeTime();
+    const budget = new MemoryRateBudget({ clock: time.clock });
+    await budget.observe('k', hourly, 2, 3_000_000);
+    expect(await budget.take('k', hourly)).toBe(0);
+    expect(await budget.take('k', hourly)).toBe(0);
+    // A late answer to an earlier call still says 2: the upstream's window is spent all the same.
+    await budget.observe('k', hourly, 2, 3_000_000);
+    expect(await budget.take('k', hourly)).toBe(3_000_000);
   });
 });
 

@@ -1,19 +1,25 @@
 /**
- * @module The in-process `RateBudget`: a token bucket per key, refilled at the declared rate until the upstream
- * reports its own window. From then on the upstream's count is the truth: `remaining` lowers the bucket and no
- * refill happens before the reported reset (a fixed window, such as OneLogin's hour, does not trickle back), after
- * which the whole limit is available. A reset is never trusted beyond the policy's own window, and a later answer
- * with calls remaining lifts a block (the upstream recovered early).
+ * @module The in-process `RateBudget`: a token bucket per key, refilled at the declared rate. The declared policy is
+ * a ceiling the upstream's headers can only tighten: a reported window (remaining with a reset) caps the bucket
+ * with the upstream's count, which does not refill before the reset (a fixed window, such as OneLogin's hour, does
+ * not trickle back). Once the reset passes the cap goes, and the bucket is what its own refill made it. A reset is
+ * never trusted beyond the policy's own window, and a later answer with calls remaining lifts the upstream's block
+ * (it recovered early) but never the bucket's own count: stale `remaining` values from answers to calls in flight
+ * must not let more through than the policy declares.
  */
 import type { BudgetPolicy, RateBudget } from '../rate-budget.js';
 
 interface Bucket {
   /** The policy it counts for (to tell, when sweeping, whether it has refilled). */
   policy: BudgetPolicy;
+  /** The declared policy's own count: lowered by takes, raised only by its refill. */
   tokens: number;
   refilledAt: number;
-  /** The end of the window the upstream reported: no refill before it, the full limit after it. */
-  windowEndsAt?: number;
+  /**
+   * The upstream's reported window: at most `remaining` calls, with no refill, until `endsAt`; `blocked` when the
+   * upstream itself said nothing was left (only such a block may be lifted by a later count).
+   */
+  upstream?: { remaining: number; endsAt: number; blocked: boolean };
 }
 
 /** The reported reset, but never beyond `maxResetMs` (default: the policy's window). */
@@ -44,25 +50,36 @@ export class MemoryRateBudget implements RateBudget {
   async take(key: string, policy: BudgetPolicy, cost = 1): Promise<number> {
     const bucket = this.#current(key, policy);
     const units = Math.min(cost, policy.limit);
-    if (bucket.tokens >= units) {
-      bucket.tokens -= units;
-      return 0;
-    }
-    if (bucket.windowEndsAt !== undefined) return bucket.windowEndsAt - this.#clock();
-    return Math.max(1, Math.ceil(((units - bucket.tokens) * policy.windowMs) / policy.limit));
+    const { upstream } = bucket;
+    const ownWait =
+      bucket.tokens >= units
+        ? 0
+        : Math.max(1, Math.ceil(((units - bucket.tokens) * policy.windowMs) / policy.limit));
+    const upstreamWait =
+      upstream === undefined || upstream.remaining >= units ? 0 : upstream.endsAt - this.#clock();
+    if (ownWait > 0 || upstreamWait > 0) return Math.max(ownWait, upstreamWait);
+    bucket.tokens -= units;
+    if (upstream) upstream.remaining -= units;
+    return 0;
   }
 
   async observe(key: string, policy: BudgetPolicy, remaining: number, resetMs: number): Promise<void> {
     const bucket = this.#current(key, policy);
     const left = Math.min(policy.limit, Math.max(0, remaining));
-    // Calls remaining after a block: the upstream recovered, believe it. Otherwise only ever lower the count
-    // (answers to calls still in flight may report a count from before our latest takes).
-    const blocked = bucket.windowEndsAt !== undefined && bucket.tokens < 1;
-    bucket.tokens = blocked && left > 0 ? left : Math.min(bucket.tokens, left);
     const reset = clampReset(resetMs, policy);
-    if (reset > 0) bucket.windowEndsAt = this.#clock() + reset;
-    else if (left > 0) delete bucket.windowEndsAt;
-    bucket.refilledAt = this.#clock();
+    if (reset === 0) {
+      // No window to wait for: the count lowers the bucket itself, which then refills at the declared rate.
+      bucket.tokens = Math.min(bucket.tokens, left);
+      if (left > 0) delete bucket.upstream;
+      return;
+    }
+    const previous = bucket.upstream;
+    // Calls remaining after the upstream said it had none: it recovered, believe it. Otherwise only ever lower
+    // its count (answers to calls still in flight may report a count from before our latest takes). Either way
+    // the bucket's own count stays the ceiling.
+    const lifted = previous === undefined || (previous.blocked && left > 0);
+    const count = lifted ? left : Math.min(previous.remaining, left);
+    bucket.upstream = { remaining: count, endsAt: this.#clock() + reset, blocked: left < 1 };
   }
 
   #current(key: string, policy: BudgetPolicy): Bucket {
@@ -77,13 +94,7 @@ export class MemoryRateBudget implements RateBudget {
       return bucket;
     }
     bucket.policy = policy;
-    if (bucket.windowEndsAt !== undefined) {
-      if (now < bucket.windowEndsAt) return bucket;
-      delete bucket.windowEndsAt;
-      bucket.tokens = policy.limit;
-      bucket.refilledAt = now;
-      return bucket;
-    }
+    if (bucket.upstream !== undefined && now >= bucket.upstream.endsAt) delete bucket.upstream;
     const refill = ((now - bucket.refilledAt) * policy.limit) / policy.windowMs;
     bucket.tokens = Math.min(policy.limit, bucket.tokens + refill);
     bucket.refilledAt = now;
@@ -101,9 +112,8 @@ export class MemoryRateBudget implements RateBudget {
     for (const [key, bucket] of this.#buckets) {
       const { policy } = bucket;
       const full =
-        bucket.windowEndsAt === undefined
-          ? bucket.tokens + ((now - bucket.refilledAt) * policy.limit) / policy.windowMs >= policy.limit
-          : now >= bucket.windowEndsAt;
+        bucket.tokens + ((now - bucket.refilledAt) * policy.limit) / policy.windowMs >= policy.limit &&
+        (bucket.upstream === undefined || now >= bucket.upstream.endsAt);
       if (full) this.#buckets.delete(key);
     }
     this.#sweepAt = Math.max(SWEEP_FLOOR, this.#buckets.size * 2);
