@@ -12,19 +12,40 @@ export interface LocatedExpression extends MappingSite {
   readonly compiled: CompiledExpression;
   /** `recordId` names the upstream record in the error when the evaluation fails. */
   evaluate(input: unknown, bindings: Record<string, unknown>, recordId?: unknown): Promise<unknown>;
+  /**
+   * The same evaluation and failure policy without a promise, for per-record loops; present only when the
+   * expression runs compiled.
+   */
+  readonly evaluateSync:
+    | ((input: unknown, bindings: Record<string, unknown>, recordId?: unknown) => unknown)
+    | undefined;
 }
 
 /** The compiled expression at `site.pointer`; throws when the loader did not compile one there. */
 export function locateExpression(site: MappingSite): LocatedExpression {
   const compiled = site.integration.expression(site.pointer);
   if (compiled === undefined) throw notCompiled(site);
+  const where: MappingSite = { ...site, location: site.location ?? site.integration.locate(site.pointer) };
   const located: LocatedExpression = {
-    ...site,
-    location: site.location ?? site.integration.locate(site.pointer),
+    ...where,
+    location: where.location as SourceLocation,
     compiled,
-    evaluate: (input, bindings, recordId) => evaluateOrFail(located, compiled, input, bindings, recordId),
+    evaluate: (input, bindings, recordId) => evaluateOrFail(where, compiled, input, bindings, recordId),
+    evaluateSync: syncOrFail(where, compiled),
   };
   return located;
+}
+
+function syncOrFail(site: MappingSite, compiled: CompiledExpression): LocatedExpression['evaluateSync'] {
+  const { evaluateSync } = compiled;
+  if (evaluateSync === undefined) return undefined;
+  return (input, bindings, recordId) => {
+    try {
+      return evaluateSync(input, bindings);
+    } catch (error) {
+      throw mappingFailure(site, error, recordId);
+    }
+  };
 }
 
 /** The one evaluation policy: evaluate, and turn a failure into the located, classified error. */

@@ -139,7 +139,6 @@ function buildPlan(
     model,
     resource,
     method,
-    pointer,
     call,
     expressions,
     filters: field('filters') ?? [],
@@ -214,7 +213,6 @@ function buildPlan(
         }
         return {
           ...plan,
-          pointer: sourcePointer,
           call: callTarget(integration, source.resource, source.method ?? 'list'),
           expressions: own,
           mapper: mappers(integration, own.response, {

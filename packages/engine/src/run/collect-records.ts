@@ -7,14 +7,17 @@ import { type ListPosition, NO_SKIP, type PageSkip } from '../cursor/list-positi
 import type { TraceSink } from '../trace.js';
 import type { SourcePage } from './page-source.js';
 
-/** Pushes the output records made from one upstream record (mapped, flat-mapped, filtered) onto `out`. */
+/**
+ * Pushes the output records made from one upstream record (mapped, flat-mapped, filtered) onto `out`. A
+ * transform that needs no I/O and runs compiled code returns nothing rather than a promise per record.
+ */
 export type RecordTransform = (
   record: unknown,
   page: SourcePage,
   out: unknown[],
   /** The record's index in `page.records`. */
   index: number,
-) => Promise<void>;
+) => Promise<void> | void;
 
 export interface CollectInput {
   pages: AsyncIterable<SourcePage>;
@@ -53,8 +56,10 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
     for (let r = fromRecord; r < page.records.length; r++) {
       const record = page.records[r];
       scratch.length = 0;
-      if (transform) await transform(record, page, scratch, r);
-      else scratch.push(record);
+      if (transform) {
+        const pending = transform(record, page, scratch, r);
+        if (pending) await pending;
+      } else scratch.push(record);
       for (let k = r === fromRecord ? fromOutput : 0; k < scratch.length; k++) {
         out.push(scratch[k]);
         if (out.length < limit) continue;

@@ -176,25 +176,50 @@ function recordTransform(
 ): RecordTransform {
   const mapper = operation.mapper(remoteData ?? true);
   const filterSite = operation.expressions.filter;
+  const filterSync = filterSite?.evaluateSync;
+  // Compiled mappings and filters run synchronously: no promise per record in the hot loop.
+  const sync =
+    mapper.sync && enricher === undefined && (filterSite === undefined || filterSync !== undefined);
   let bindingsPage: SourcePage | undefined;
   let bindings: RunBindings | undefined;
-  return async (record, page, out, index) => {
+  const bindingsFor = (page: SourcePage): RunBindings => {
     if (page !== bindingsPage || bindings === undefined) {
       bindingsPage = page;
       bindings = pageBindings(context, page.response, filters, page.parent);
     }
-    if (enricher) bindings.enriched = await enricher.forRecord(page.records, index);
+    return bindings;
+  };
+  const idOf = (record: unknown) => (record as { id?: unknown } | null)?.id;
+
+  if (sync) {
+    return (record, page, out) => {
+      const scope = bindingsFor(page);
+      const before = out.length;
+      mapper.mapIntoSync(record, scope, out as Record<string, unknown>[]);
+      if (filterSync === undefined) return;
+      let kept = before;
+      for (let i = before; i < out.length; i++) {
+        if (isTruthy(filterSync(out[i], scope as unknown as Record<string, unknown>, idOf(record)))) {
+          out[kept++] = out[i];
+        }
+      }
+      out.length = kept;
+    };
+  }
+  return async (record, page, out, index) => {
+    const scope = bindingsFor(page);
+    if (enricher) scope.enriched = await enricher.forRecord(page.records, index);
     const before = out.length;
-    // Compiled mappings run synchronously: no promise per record in the hot loop.
-    if (mapper.sync) mapper.mapIntoSync(record, bindings, out as Record<string, unknown>[]);
-    else await mapper.mapInto(record, bindings, out as Record<string, unknown>[]);
+    await mapper.mapInto(record, scope, out as Record<string, unknown>[]);
     if (!filterSite) return;
     let kept = before;
     for (let i = before; i < out.length; i++) {
-      const id = (record as { id?: unknown } | null)?.id;
-      if (isTruthy(await filterSite.evaluate(out[i], bindings as unknown as Record<string, unknown>, id))) {
-        out[kept++] = out[i];
-      }
+      const keep = await filterSite.evaluate(
+        out[i],
+        scope as unknown as Record<string, unknown>,
+        idOf(record),
+      );
+      if (isTruthy(keep)) out[kept++] = out[i];
     }
     out.length = kept;
   };

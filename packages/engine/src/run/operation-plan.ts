@@ -54,8 +54,6 @@ export interface OperationPlan {
   model: string;
   resource: string;
   method: UnifiedMethodName;
-  /** Where the operation (or the chosen alternative, or the merge source) is declared, for error details. */
-  pointer: string;
   call: CallTarget;
   /** Each expression the operation has, its own or inherited from the base operation. */
   expressions: Partial<Record<ExpressionField, LocatedExpression>>;

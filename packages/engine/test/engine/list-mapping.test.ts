@@ -143,6 +143,20 @@ describe('record mapping', () => {
     expect((failure as Error).cause).toBeDefined();
   });
 
+  it('reports a failing filter at its own YAML location with the record id', async () => {
+    acme.upstream.data.people = [{ id: 41, display_name: 'Odd', state: 'active', updated_at: 5 }];
+    const failure = await acme.engine
+      .list({ ...users, filters: { 'updated_at[gte]': '2026-01-20T00:00:00Z' } })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 'SB_ERR_MAPPING_FAILED',
+      message: expect.stringMatching(
+        /acme users\.list filter .* at acme-directory\.yaml:\d+:\d+ \(upstream record 41\)/,
+      ),
+      details: { record_id: '41', pointer: '/unified/user-directory/users/list/filter' },
+    });
+  });
+
   it('stops a mapping that never ends with the evaluation guardrail', async () => {
     acme.upstream.data.people = [{ id: 5, kind: 'loop' }];
     await expect(acme.engine.list(users)).rejects.toMatchObject({
