@@ -47,6 +47,19 @@ describe('connection', () => {
   ])('tenant_id refuses %s (it lands in the token URL path)', (value) =>
     expect(pattern('tenant_id').test(value)).toBe(false),
   );
+  it('leaves client_id to Entra (the contract fixes no form; an unknown one is refused upstream)', () =>
+    expect(entra.definition.connection['client_id']).not.toHaveProperty('pattern'));
+});
+
+describe('activities: a get picks the log by the id’s form', () => {
+  const readsSignIns = (id: string) => evaluate(ud('activities/get/alternatives/0/when'), {}, { id });
+  it.each(['2fb8fdf7-cf3c-4118-97b5-c350d135c11e', 'signin-0001'])('%s → the sign-in log', async (id) =>
+    expect(await readsSignIns(id)).toBe(true),
+  );
+  it.each([
+    'SSGM_b662f17a-9a73-4f5b-a8a3-6ae3f1b0c2d4_MCDC4_88453290',
+    'Directory_d6d005d5-1349-47be-9a86-dd872e1a44d9_7ENU9_93530553',
+  ])('%s → the audit log (service prefix)', async (id) => expect(await readsSignIns(id)).toBe(false));
 });
 
 describe('users: filters → Graph OData', () => {
