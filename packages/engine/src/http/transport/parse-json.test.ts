@@ -63,3 +63,24 @@ describe('nesting depth', () => {
     );
   });
 });
+
+describe('parseBody decoding', () => {
+  const context = { label: 'users.list', status: 200 };
+
+  it('decodes ASCII, UTF-8 (with or without a BOM) and a declared latin1 charset alike', () => {
+    const value = { name: 'Zoë Ødegård', note: 'plain' };
+    expect(parseBody(Buffer.from(JSON.stringify({ note: 'plain' })), 'application/json', context)).toEqual({
+      note: 'plain',
+    });
+    expect(parseBody(Buffer.from(JSON.stringify(value)), 'application/json', context)).toEqual(value);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(value))]);
+    expect(parseBody(withBom, 'application/json; charset=utf-8', context)).toEqual(value);
+    expect(
+      parseBody(
+        Buffer.from(JSON.stringify(value), 'latin1'),
+        'application/json; charset=ISO-8859-1',
+        context,
+      ),
+    ).toEqual(value);
+  });
+});
