@@ -3,15 +3,14 @@
  * - `unified` (default): the list envelope, or the bare record;
  * - `raw`: the upstream bodies as received, `{ raw: [...] }` (lists keep their cursor fields so paging works);
  * - `debug`: the unified answer plus `debug.trace`, every upstream exchange with secrets masked.
- * `raw` and `debug` are serialized as plain JSON; `unified` goes through the model's schema.
+ * `raw` and `debug` are serialized as plain JSON; `unified` goes through the model's schema. The `ratelimit-*`
+ * headers are set by the route's `withAccount` (`upstream-rate-limit.ts`), errors included.
  */
 import type { ListResult, RecordResult, ResponseFormat } from '@switchboard/engine';
 import type { FastifyReply } from 'fastify';
 import { plainJson } from './plain-json.js';
-import { setRateLimitHeaders } from './upstream-rate-limit.js';
 
 export function listAnswer(reply: FastifyReply, result: ListResult, format: ResponseFormat): unknown {
-  setRateLimitHeaders(reply, result.rateLimit);
   const paging = { next_cursor: result.next_cursor, prev_cursor: null, result_count: result.result_count };
   if (format === 'unified') return { result: result.result, ...paging };
   plainJson(reply);
@@ -20,7 +19,6 @@ export function listAnswer(reply: FastifyReply, result: ListResult, format: Resp
 }
 
 export function recordAnswer(reply: FastifyReply, result: RecordResult, format: ResponseFormat): unknown {
-  setRateLimitHeaders(reply, result.rateLimit);
   if (format === 'unified') return result.record;
   plainJson(reply);
   if (format === 'raw') return { raw: result.raw ?? [] };
