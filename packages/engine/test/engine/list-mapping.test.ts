@@ -144,7 +144,10 @@ describe('record mapping', () => {
   });
 
   it('reports a failing filter at its own YAML location with the record id', async () => {
-    acme.upstream.data.people = [{ id: 41, display_name: 'Odd', state: 'active', updated_at: 5 }];
+    // A number where the filter expects a date string: the upstream answers garbage.
+    acme.upstream.data.people = [
+      { id: 41, display_name: 'Odd', state: 'active', updated_at: 5 as unknown as string },
+    ];
     const failure = await acme.engine
       .list({ ...users, filters: { 'updated_at[gte]': '2026-01-20T00:00:00Z' } })
       .catch((error: unknown) => error);
