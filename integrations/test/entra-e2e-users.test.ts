@@ -274,6 +274,27 @@ describe('writing users', () => {
     expect(record['status']).toBe('invited');
   });
 
+  it('refuses groups, manager and custom_fields on user writes with a 400 saying where they are set', async () => {
+    const user = simUsers()[3]!;
+    const calls = () =>
+      (h.sim.state.counters.calls['PATCH /v1.0/users/:id'] ?? 0) +
+      (h.sim.state.counters.calls['POST /v1.0/users'] ?? 0);
+    const before = calls();
+    for (const body of [
+      { groups: [{ id: 'g1' }] },
+      { manager: { id: 'm1' } },
+      { custom_fields: { a: '1' } },
+    ]) {
+      const update = await switchboardError(h.engine.update({ ...base(), id: user.id, body }));
+      expect(update.code).toBe('SB_ERR_RUN_INVALID_INPUT');
+      const create = await switchboardError(
+        h.engine.create({ ...base(), body: { username: 'x@acme.example', name: 'X', ...body } }),
+      );
+      expect(create.code).toBe('SB_ERR_RUN_INVALID_INPUT');
+    }
+    expect(calls()).toBe(before);
+  });
+
   it('refuses status locked with a 400 and no upstream call', async () => {
     const user = simUsers()[3]!;
     const before = h.sim.state.counters.calls['PATCH /v1.0/users/:id'] ?? 0;
