@@ -6,7 +6,8 @@ import type { PaginationScheme, ResourceMethod, ResourceMethodName } from '@swit
 import type { CompiledIntegration } from '../config/compiled-integration.js';
 import { toPointer } from '../config/json-pointer.js';
 import { ConfigInvalid, UnknownResource, UnsupportedOperation } from '../errors.js';
-import type { StrategyContext } from '../http/pagination/strategy.js';
+import { createStrategy } from '../http/pagination/strategies.js';
+import type { PaginationStrategy, StrategyContext } from '../http/pagination/strategy.js';
 import { type LocatedExpression, locateExpression } from '../mapping/located-expression.js';
 import { credentialParams } from './credential-params.js';
 import type { StaticSource } from './static-resource.js';
@@ -25,8 +26,8 @@ export interface CallTarget {
   records?: LocatedExpression;
   /** `record:` (single reads; absent: the body is the record). */
   record?: LocatedExpression;
-  /** The pagination scheme and what its strategy needs; absent when the method is not paginated. */
-  paging?: { scheme: PaginationScheme; context: StrategyContext };
+  /** The pagination scheme and its strategy, made once; absent when the method is not paginated. */
+  paging?: { scheme: PaginationScheme; context: StrategyContext; strategy: PaginationStrategy };
 }
 
 /** What a static resource stands in for: it is never sent. */
@@ -91,13 +92,12 @@ function pagingOf(
       details: { integration: integration.name, resource },
     });
   }
-  return {
-    scheme: schemes[schemeName] as PaginationScheme,
-    context: {
-      integration,
-      pointer: toPointer(['pagination', schemeName]),
-      label,
-      credentialParams: credentialParams(integration),
-    },
+  const scheme = schemes[schemeName] as PaginationScheme;
+  const context: StrategyContext = {
+    integration,
+    pointer: toPointer(['pagination', schemeName]),
+    label,
+    credentialParams: credentialParams(integration),
   };
+  return { scheme, context, strategy: createStrategy(scheme, context) };
 }

@@ -54,6 +54,7 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
     first,
     scheme: target.paging?.scheme,
     context: target.paging?.context ?? { integration: context.integration, pointer: '', label: target.label },
+    strategy: target.paging?.strategy,
     start: input.start,
     send: (request) =>
       callUpstream(context, request, { target, errorSite: input.errorSite, signal: input.signal }),

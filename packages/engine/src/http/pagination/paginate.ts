@@ -16,6 +16,8 @@ export interface PaginateInput {
   /** Absent: the resource is not paginated (one page). */
   scheme?: PaginationScheme | undefined;
   context: StrategyContext;
+  /** The scheme's strategy when already made (operation plans make it once, at load); else made here. */
+  strategy?: PaginationStrategy | undefined;
   send(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** The records of a page (the resource's `records:` expression). */
   extract(response: UpstreamResponse): Promise<unknown[]>;
@@ -40,7 +42,7 @@ export const FIRST_PAGE: PagePosition = Object.freeze({ index: 0, state: null })
 
 export async function* paginate(input: PaginateInput): AsyncGenerator<Page, void, undefined> {
   const { scheme, context } = input;
-  const strategy = scheme ? createStrategy(scheme, context) : undefined;
+  const strategy = scheme ? (input.strategy ?? createStrategy(scheme, context)) : undefined;
   let position = input.start ?? FIRST_PAGE;
   const seen = new Set<string | number>();
   if (position.state !== null) seen.add(position.state);
