@@ -3,18 +3,21 @@
  */
 import { withPageSize } from './page-size.js';
 import { withRequestValue } from './request-value.js';
-import { asToken, readResponseValue } from './response-value.js';
+import { asToken, responseValueReader } from './response-value.js';
 import type { StrategyFactory } from './strategy.js';
 
-export const cursorStrategy: StrategyFactory<'cursor'> = (scheme, context) => ({
-  defaultStops: [],
-  request(first, state) {
-    const sized = withPageSize(first, scheme);
-    return state === null ? sized : withRequestValue(sized, scheme.request, state);
-  },
-  async next(page) {
-    const value = await readResponseValue(scheme.cursor, page.response, `${context.pointer}/cursor`, context);
-    const token = asToken(value);
-    return token === null ? { stop: 'empty_cursor' } : { state: token };
-  },
-});
+export const cursorStrategy: StrategyFactory<'cursor'> = (scheme, context) => {
+  const cursor = responseValueReader(scheme.cursor, 'cursor', context);
+  return {
+    defaultStops: [],
+    request(first, state) {
+      const sized = withPageSize(first, scheme);
+      return state === null ? sized : withRequestValue(sized, scheme.request, state);
+    },
+    async next(page) {
+      const value = await cursor(page.response);
+      const token = asToken(value);
+      return token === null ? { stop: 'empty_cursor' } : { state: token };
+    },
+  };
+};

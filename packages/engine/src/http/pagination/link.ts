@@ -6,27 +6,30 @@
 import { ForeignNextLink } from '../../errors.js';
 import { findLink, parseLinkHeader } from './link-header.js';
 import { withPageSize } from './page-size.js';
-import { asToken, readResponseValue } from './response-value.js';
+import { asToken, responseValueReader } from './response-value.js';
 import type { StrategyContext, StrategyFactory } from './strategy.js';
 
-export const linkStrategy: StrategyFactory<'link'> = (scheme, context) => ({
-  defaultStops: [],
-  request(first, state) {
-    if (state === null) return withPageSize(first, scheme);
-    // The next URL carries the whole query (page size included): the first request's query is not repeated.
-    const { query: _query, ...rest } = first;
-    return { ...rest, path: String(state) };
-  },
-  async next(page) {
-    const raw =
-      scheme.next.type === 'header'
-        ? findLink(parseLinkHeader(page.response.headers['link'] ?? ''), scheme.next.rel ?? 'next')
-        : await readResponseValue(scheme.next, page.response, `${context.pointer}/next`, context);
-    const target = asToken(raw);
-    if (target === null) return { stop: 'empty_cursor' };
-    return { state: sameOriginUrl(target, page.response, context) };
-  },
-});
+export const linkStrategy: StrategyFactory<'link'> = (scheme, context) => {
+  const next = scheme.next.type === 'header' ? undefined : responseValueReader(scheme.next, 'next', context);
+  return {
+    defaultStops: [],
+    request(first, state) {
+      if (state === null) return withPageSize(first, scheme);
+      // The next URL carries the whole query (page size included): the first request's query is not repeated.
+      const { query: _query, ...rest } = first;
+      return { ...rest, path: String(state) };
+    },
+    async next(page) {
+      const raw =
+        scheme.next.type === 'header'
+          ? findLink(parseLinkHeader(page.response.headers['link'] ?? ''), scheme.next.rel ?? 'next')
+          : await next?.(page.response);
+      const target = asToken(raw);
+      if (target === null) return { stop: 'empty_cursor' };
+      return { state: sameOriginUrl(target, page.response, context) };
+    },
+  };
+};
 
 function sameOriginUrl(
   target: string,

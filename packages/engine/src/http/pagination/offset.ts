@@ -4,11 +4,12 @@
  */
 import { withPageSize } from './page-size.js';
 import { withRequestValue } from './request-value.js';
-import { asCount, readResponseValue } from './response-value.js';
+import { asCount, responseValueReader } from './response-value.js';
 import type { StrategyFactory } from './strategy.js';
 
 export const offsetStrategy: StrategyFactory<'offset'> = (scheme, context) => {
   const current = (state: string | number | null): number => (state === null ? 0 : Number(state));
+  const total = scheme.total ? responseValueReader(scheme.total, 'total', context) : undefined;
   return {
     defaultStops: ['empty_page', 'short_page'],
     request(first, state) {
@@ -17,10 +18,9 @@ export const offsetStrategy: StrategyFactory<'offset'> = (scheme, context) => {
     async next(page) {
       if (page.records.length === 0) return { stop: 'empty_page' };
       const next = current(page.state) + page.records.length;
-      if (scheme.total) {
-        const raw = await readResponseValue(scheme.total, page.response, `${context.pointer}/total`, context);
-        const total = asCount(raw);
-        if (total !== null && next >= total) return { stop: 'total' };
+      if (total) {
+        const count = asCount(await total(page.response));
+        if (count !== null && next >= count) return { stop: 'total' };
       }
       return { state: next };
     },

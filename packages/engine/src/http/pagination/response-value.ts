@@ -1,30 +1,35 @@
 /**
  * @module Reading a paging value (token, total, next URL) from a response header or, through the compiled
- * JSONata at the scheme's pointer, from the body.
+ * JSONata of the scheme, from the body. The reader is made with the strategy (once per call target, at load),
+ * so the body expression is located once.
  */
-import { evaluateAt } from '../../mapping/evaluate-at.js';
+import { locateExpression } from '../../mapping/located-expression.js';
 import type { UpstreamResponse } from '../upstream.js';
 import type { StrategyContext } from './strategy.js';
 
 export type ResponseSource = { type: 'header'; name: string } | { type: 'body'; path: string };
 
+export type ResponseValueReader = (response: UpstreamResponse) => unknown;
+
 /**
- * The raw value at `source`. `pointer` is the JSON pointer of the source object (its `path` expression is
- * compiled at `${pointer}/path`).
+ * Reads the raw value at `source`; `field` is the scheme's key holding it (`cursor`, `next`, `total`,
+ * `total_pages`), whose `path` expression the loader compiled.
  */
-export async function readResponseValue(
+export function responseValueReader(
   source: ResponseSource,
-  response: UpstreamResponse,
-  pointer: string,
+  field: string,
   context: StrategyContext,
-): Promise<unknown> {
-  if (source.type === 'header') return response.headers[source.name.toLowerCase()];
-  const site = {
+): ResponseValueReader {
+  if (source.type === 'header') {
+    const name = source.name.toLowerCase();
+    return (response) => response.headers[name];
+  }
+  const path = locateExpression({
     integration: context.integration,
-    pointer: `${pointer}/path`,
+    pointer: `${context.pointer}/${field}/path`,
     what: `${context.label} pagination`,
-  };
-  return evaluateAt(site, response.body, { headers: response.headers });
+  });
+  return (response) => path.evaluate(response.body, { headers: response.headers });
 }
 
 /** A token as a non-empty string, or null when the upstream sent none. */
