@@ -1,7 +1,9 @@
 /**
  * @module Which IP addresses a webhook may reach: public ones only, unless private networks are allowed. Refused:
  * loopback, private (RFC 1918, IPv6 ULA), link-local (cloud metadata at 169.254.169.254 included), CGNAT, the
- * unspecified address, multicast and reserved ranges, and the IPv4-mapped and NAT64 forms of all of those.
+ * unspecified address, multicast and reserved ranges, the IPv4-mapped, IPv4-compatible and NAT64 forms of all of
+ * those, and the IPv6 transition and special prefixes that can reach IPv4 space (6to4, Teredo, local NAT64,
+ * discard-only, documentation).
  */
 import { BlockList, isIP } from 'node:net';
 
@@ -22,8 +24,13 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  // IPv4-compatible (`::a.b.c.d`): deprecated, never needed by a public receiver.
+  ['::', 96],
+  ['100::', 64],
+  ['64:ff9b:1::', 48],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -31,9 +38,12 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
-/** The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address. */
+/**
+ * The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`), IPv4-compatible (`::a.b.c.d`, deprecated but still
+ * routed by some stacks) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address.
+ */
 function embeddedIpv4(address: string): string | undefined {
-  const match = /^(?:::ffff:|64:ff9b::)(?:0:)?([0-9.]+|[0-9a-f]{1,4}:[0-9a-f]{1,4})$/i.exec(address);
+  const match = /^(?:::ffff:|::|64:ff9b::)(?:0:)?([0-9.]+|[0-9a-f]{1,4}:[0-9a-f]{1,4})$/i.exec(address);
   const tail = match?.[1];
   if (tail === undefined) return undefined;
   if (tail.includes('.')) return tail;

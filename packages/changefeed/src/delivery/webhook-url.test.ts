@@ -20,6 +20,13 @@ describe('address policy', () => {
     '::ffff:7f00:1',
     '::ffff:169.254.169.254',
     '64:ff9b::10.0.0.1',
+    '::a9fe:a9fe',
+    '::169.254.169.254',
+    '64:ff9b:1::a9fe:a9fe',
+    '2002:a9fe:a9fe::1',
+    '2001:0:4136:e378::1',
+    '100::1',
+    '::2',
   ])('refuses %s', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
