@@ -146,3 +146,53 @@ describeEachDatabase('change feed', (kind) => {
     expect((await database.rawContents()).includes(Buffer.from(secret.slice('whsec_'.length)))).toBe(false);
   });
 });
+
+describeEachDatabase('change feed upkeep', (kind) => {
+  it('answers concurrent first PUTs of sync settings without a conflict', async () => {
+    const store = await (await kind.fresh()).open();
+    const { env, account } = await setup(store);
+    const puts = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        store.changeFeed.putSettings(env.id, account.id, { resources: ['users'], intervalMs: 900_000 }, T0),
+      ),
+    );
+    expect(puts.every((settings) => settings.account_id === account.id)).toBe(true);
+  });
+
+  it('prunes finished deliveries and runs with the events of their age', async () => {
+    const store = await (await kind.fresh()).open();
+    const { env, account } = await setup(store);
+    const hook = await store.changeFeed.createWebhook(
+      env.id,
+      { url: 'https://h.example.com', events: ['*'] },
+      T0,
+    );
+    const { run } = await store.changeFeed.startRun(env.id, account.id, 'full', T0, 60_000);
+    await store.changeFeed.commit(
+      {
+        environmentId: env.id,
+        accountId: account.id,
+        resource: 'users',
+        runId: run.id,
+        seen: [],
+        removed: [],
+        events: [userEvent(account.id, '1')],
+      },
+      T0,
+    );
+    await store.changeFeed.finishRun(
+      run.id,
+      { status: 'succeeded', counts: { read: 1, created: 1, updated: 0, deleted: 0 } },
+      T0,
+    );
+    const [claimed] = await store.changeFeed.claimDeliveries(T0, 60_000, 10);
+    await store.changeFeed.recordAttempt(
+      claimed?.id ?? '',
+      { status: 'delivered', lastStatusCode: 200, lastError: null, nextAttemptAt: null },
+      T0,
+    );
+    expect(await store.changeFeed.pruneEvents(later(1))).toBe(1);
+    expect(await store.changeFeed.listDeliveries(env.id, hook.id, { limit: 10 })).toEqual([]);
+    expect(await store.changeFeed.lastRun(env.id, account.id)).toBeUndefined();
+  });
+});

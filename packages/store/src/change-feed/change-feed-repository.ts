@@ -109,7 +109,7 @@ const WEBHOOK_COLUMNS = [
 ] as const;
 
 export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedRepository {
-  return {
+  const repository: ChangeFeedRepository = {
     async putSettings(environmentId, accountId, settings, now) {
       const at = now.toISOString();
       const existing = await db
@@ -130,8 +130,14 @@ export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedReposito
           created_at: at,
           updated_at: at,
         };
-        await db.insertInto('sync_settings').values(row).execute();
-        return toSettings(row);
+        // Two first PUTs at once: the second finds the row the first inserted and leaves it as it is.
+        const inserted = await db
+          .insertInto('sync_settings')
+          .values(row)
+          .onConflict((conflict) => conflict.column('account_id').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return toSettings(row);
+        return repository.putSettings(environmentId, accountId, settings, now);
       }
       const nextRunAt = new Date(
         Math.min(Date.parse(existing.next_run_at), now.getTime() + settings.intervalMs),
@@ -152,6 +158,7 @@ export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedReposito
           updated_at: at,
         })
         .where('account_id', '=', accountId)
+        .where('environment_id', '=', environmentId)
         .execute();
       return toSettings(row);
     },
@@ -406,10 +413,19 @@ export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedReposito
     },
 
     async pruneEvents(before) {
-      const result = await db
-        .deleteFrom('events')
-        .where('created_at', '<', before.toISOString())
-        .executeTakeFirst();
+      const cutoff = before.toISOString();
+      // Deliveries hold a copy of their event and runs pile up: both go with the events of their age.
+      await db
+        .deleteFrom('webhook_deliveries')
+        .where('status', '!=', 'pending')
+        .where('updated_at', '<', cutoff)
+        .execute();
+      await db
+        .deleteFrom('sync_runs')
+        .where('status', '!=', 'running')
+        .where('started_at', '<', cutoff)
+        .execute();
+      const result = await db.deleteFrom('events').where('created_at', '<', cutoff).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 
@@ -535,16 +551,33 @@ export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedReposito
           .executeTakeFirst();
         if (row === undefined) continue; // the webhook was deleted meanwhile
         const { url, sealed_secret, ...delivery } = row;
+        let secret: string;
+        try {
+          secret = cipher.open(
+            sealed_secret,
+            secretContext(delivery.environment_id, delivery.webhook_id),
+            `webhook ${delivery.webhook_id}`,
+          );
+        } catch {
+          // A secret no key opens (a lost previous key): this delivery can never be signed; the others go on.
+          await db
+            .updateTable('webhook_deliveries')
+            .set({
+              status: 'failed',
+              last_error: 'the webhook secret cannot be decrypted',
+              lease_until: null,
+              updated_at: at,
+            })
+            .where('id', '=', id)
+            .execute();
+          continue;
+        }
         claimed.push({
           ...toDelivery(delivery),
           environment_id: delivery.environment_id,
           payload: delivery.payload,
           url,
-          secret: cipher.open(
-            sealed_secret,
-            secretContext(delivery.environment_id, delivery.webhook_id),
-            `webhook ${delivery.webhook_id}`,
-          ),
+          secret,
         });
       }
       return claimed;
@@ -584,6 +617,7 @@ export function changeFeedRepository(db: Db, cipher: Cipher): ChangeFeedReposito
       return rows.map((row) => row.id);
     },
   };
+  return repository;
 }
 
 function newDelivery(
