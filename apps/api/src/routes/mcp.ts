@@ -8,7 +8,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { FastifyInstance } from 'fastify';
 import { loadAccount } from '../account-access.js';
 import { toErrorResponse } from '../error-response.js';
-import { MethodNotAllowed } from '../errors.js';
+import { BadRequest, MethodNotAllowed } from '../errors.js';
 import { engineBackend } from '../mcp/engine-backend.js';
 import { createMcpServer } from '../mcp/mcp-server.js';
 import { type ToolAccess, toolCatalog } from '../mcp/tool-catalog.js';
@@ -52,10 +52,14 @@ export async function mcpRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
           'with `tools=read,write` also `create_user`, `update_user`, `delete_user`, `assign_role`, `unassign_role`, … ' +
           "Tool errors carry the contract's error `code`.",
         querystring,
-        response: errors('SB_ERR_VALIDATION', 'SB_ERR_NOT_FOUND'),
+        response: errors('SB_ERR_VALIDATION', 'SB_ERR_API_BAD_REQUEST', 'SB_ERR_NOT_FOUND'),
       },
     },
     async (request, reply) => {
+      // JSON-RPC batches were dropped from MCP (2025-06-18); one message per request keeps each tool call
+      // counted by the API key's rate limit.
+      if (Array.isArray(request.body))
+        throw new BadRequest('send one JSON-RPC message per request; batches are not supported');
       const caller = callerOf(request);
       const accountId = request.query.integrated_account_id;
       const account = await loadAccount(deps.store, caller, accountId);

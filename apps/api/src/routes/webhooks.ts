@@ -23,6 +23,7 @@ const pageQuery = {
   },
 } as const;
 const tags = ['webhooks'];
+const MAX_WEBHOOKS = 50;
 
 const webhookSchema = {
   type: 'object',
@@ -141,7 +142,12 @@ export async function webhookRoutes(app: FastifyInstance, deps: RouteDeps): Prom
     },
     async (request, reply) => {
       await check(request.body);
-      const created = await feed.createWebhook(callerOf(request).environmentId, request.body, now());
+      const { environmentId } = callerOf(request);
+      // Every event is sent once per matching webhook: a cap keeps one environment from fanning events out.
+      if ((await feed.listWebhooks(environmentId, { limit: MAX_WEBHOOKS })).length >= MAX_WEBHOOKS) {
+        invalid('url', `cannot be added: an environment has at most ${MAX_WEBHOOKS} webhooks`);
+      }
+      const created = await feed.createWebhook(environmentId, request.body, now());
       return reply.code(201).send({ ...view(created), secret: created.secret });
     },
   );

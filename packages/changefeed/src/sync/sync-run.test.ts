@@ -2,10 +2,14 @@
  * The run's budget manners against a scripted source (the engine-backed source is exercised end to end in
  * apps/api): it reads one page at a time and waits for the upstream's reset once less than the reserve is left.
  */
+
+import { createError } from '@switchboard/errors';
 import type { ChangeBatch, ChangeFeedRepository, SyncRun } from '@switchboard/store';
 import { describe, expect, it } from 'vitest';
 import type { RecordSource, SourcePage } from './record-source.js';
 import { executeRun } from './sync-run.js';
+
+const UpstreamDown = createError('SB_ERR_TEST_UPSTREAM_DOWN', (message: string) => message);
 
 const run: SyncRun = {
   id: 'run_1',
@@ -82,7 +86,7 @@ describe('a sync run', () => {
       filters: () => [],
       async *pages() {
         yield { records: [{ id: '1' }] };
-        throw new Error('upstream answered HTTP 503');
+        throw new UpstreamDown('upstream answered HTTP 503');
       },
     };
     const finished = await executeRun(
@@ -95,5 +99,24 @@ describe('a sync run', () => {
       expect.objectContaining({ status: 'failed', error: 'upstream answered HTTP 503' }),
     );
     expect(commits).toHaveLength(1);
+  });
+});
+
+describe('a failed run', () => {
+  it('keeps only coded messages: an unexpected error is not shown to the API caller', async () => {
+    const failing: RecordSource = {
+      filters: () => [],
+      // biome-ignore lint/correctness/useYield: a source that fails before its first page
+      async *pages() {
+        throw new TypeError('Cannot read properties of undefined (reading "secret-looking internals")');
+      },
+    };
+    const finished = await executeRun(
+      { feed: memoryFeed([]), source: failing, now: () => new Date(), sleep: async () => undefined },
+      { id: 'ia_1', environmentId: 'env_1', tenantId: 't', integration: 'onelogin' },
+      run,
+      ['users'],
+    );
+    expect(finished.error).toBe('internal error (see the server logs)');
   });
 });

@@ -10,6 +10,7 @@
  * - A run reads one page at a time and pauses when the upstream reports less than `reserve` of its window left,
  *   so interactive calls of the same account keep that share of the budget.
  */
+import { isSwitchboardError } from '@switchboard/errors';
 import type { ChangeFeedRepository, NewEvent, RunCounts, SyncRun } from '@switchboard/store';
 import { emitsUpdates, eventFamily, SYNCABLE_RESOURCES, type SyncableResource } from './event-kinds.js';
 import { changedFields, comparable } from './record-diff.js';
@@ -61,7 +62,8 @@ export async function executeRun(
     await deps.feed.finishRun(run.id, { status: 'succeeded', counts }, finished);
     return { ...run, status: 'succeeded', counts, finished_at: finished.toISOString() };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Coded errors say what the upstream did and hold no secret; anything else stays in the logs only.
+    const message = isSwitchboardError(error) ? error.message : 'internal error (see the server logs)';
     const finished = deps.now();
     await deps.feed.finishRun(run.id, { status: 'failed', counts, error: message }, finished);
     return { ...run, status: 'failed', counts, error: message, finished_at: finished.toISOString() };
