@@ -135,7 +135,14 @@ describe.skipIf(unavailable !== undefined)('change feed on two replicas (Postgre
     await Promise.all(replicas.map((replica) => replica.tick()));
     await until(async () => webhookIds.length >= events.length, 'the deliveries');
     await Promise.all(replicas.map((replica) => replica.tick()));
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(webhookIds.sort()).toEqual(events.map((event) => event.id).sort());
+    // Each delivery was attempted once, whichever replica's worker took it.
+    const hooks = await stack.store.changeFeed.listWebhooks(tenant.environmentId, { limit: 10 });
+    const log = await stack.store.changeFeed.listDeliveries(tenant.environmentId, hooks[0]?.id ?? '', {
+      limit: 100,
+    });
+    expect(log.map((delivery) => [delivery.status, delivery.attempts])).toEqual(
+      log.map(() => ['delivered', 1]),
+    );
   });
 });

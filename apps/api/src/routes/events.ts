@@ -4,10 +4,10 @@
  */
 import { EVENT_TYPES } from '@switchboard/store';
 import type { FastifyInstance } from 'fastify';
-import { storePage } from '../change-feed/store-page.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors, listEnvelope } from '../schemas/common.js';
+import { storePage } from '../store-page.js';
 
 export const eventSchema = {
   type: 'object',
@@ -41,6 +41,9 @@ export const eventSchema = {
   },
 } as const;
 
+/** One event type, as a pattern alternative. */
+const ONE_TYPE = EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|');
+
 interface EventsQuery {
   integrated_account_id?: string;
   type?: string;
@@ -62,7 +65,7 @@ export async function eventRoutes(app: FastifyInstance, deps: RouteDeps): Promis
             integrated_account_id: { type: 'string', minLength: 1, maxLength: 256 },
             type: {
               type: 'string',
-              pattern: `^(${EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')})(,(${EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')}))*$`,
+              pattern: `^(${ONE_TYPE})(,(${ONE_TYPE}))*$`,
               description: 'One event type or several, comma-separated, e.g. `user.updated,user.deleted`.',
             },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },

@@ -8,7 +8,6 @@ import { isSwitchboardError } from '@switchboard/errors';
 import type { IntegratedAccount, Store } from '@switchboard/store';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { accountContext, loadAccount } from '../account-access.js';
-import { decodeAccountCursor, encodeAccountCursor } from '../account-cursor.js';
 import { accountGateOf } from '../account-gate.js';
 import { NotFound } from '../errors.js';
 import type { Caller } from '../request-context.js';
@@ -16,6 +15,7 @@ import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors, IdParam, listEnvelope, VERIFY_ERRORS } from '../schemas/common.js';
 import { IntegratedAccount as AccountSchema, Connection } from '../schemas/components.js';
+import { storePage } from '../store-page.js';
 import { verifyCredentials } from '../verify-credentials.js';
 
 const accountRef = { $ref: `${AccountSchema.$id}#` };
@@ -107,27 +107,15 @@ export async function integratedAccountRoutes(app: FastifyInstance, deps: RouteD
         ...(integration === undefined ? {} : { integration }),
         ...(tenant_id === undefined ? {} : { tenantId: tenant_id }),
       };
-      const after =
-        next_cursor === undefined
-          ? undefined
-          : decodeAccountCursor(deps.cursorKey, caller.environmentId, next_cursor, filters);
-      // One extra row tells whether another page exists without a count query.
-      const rows = await store.accounts.list(caller.environmentId, {
-        limit: limit + 1,
-        ...filters,
-        ...(after === undefined ? {} : { after }),
+      return storePage({
+        key: deps.cursorKey,
+        list: 'integrated-accounts',
+        environmentId: caller.environmentId,
+        limit,
+        cursor: next_cursor,
+        filters: [integration ?? null, tenant_id ?? null],
+        read: (page) => store.accounts.list(caller.environmentId, { ...page, ...filters }),
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        result: page,
-        next_cursor:
-          rows.length > limit && last !== undefined
-            ? encodeAccountCursor(deps.cursorKey, caller.environmentId, { after: last.id, ...filters })
-            : null,
-        prev_cursor: null,
-        result_count: page.length,
-      };
     },
   );
 

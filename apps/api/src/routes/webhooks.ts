@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { webhookUrlProblem } from '@switchboard/changefeed';
 import { EVENT_TYPES, isEventPattern, type Webhook } from '@switchboard/store';
 import type { FastifyInstance } from 'fastify';
-import { storePage } from '../change-feed/store-page.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import { callerOf } from '../request-context.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errors, IdParam, listEnvelope } from '../schemas/common.js';
+import { storePage } from '../store-page.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: IdParam } } as const;
 const pageQuery = {

@@ -5,7 +5,7 @@
 import { type ListPage, toListPage } from '../list-page.js';
 import { paginate } from '../paginate.js';
 import { path } from '../path.js';
-import type { Transport } from '../transport.js';
+import type { HttpMethod, Transport } from '../transport.js';
 import type { PageParams } from './integrated-accounts.js';
 
 export type SyncResource = 'users' | 'groups' | 'role_assignments';
@@ -92,6 +92,17 @@ export interface WebhookDelivery {
   updated_at: string;
 }
 
+/** One authenticated JSON call, answering the body. */
+async function call<T>(transport: Transport, method: HttpMethod, route: string, body?: unknown): Promise<T> {
+  const { data } = await transport.json<T>({
+    method,
+    path: route,
+    credential: 'apiKey',
+    ...(body === undefined ? {} : { body }),
+  });
+  return data;
+}
+
 export class Sync {
   readonly #transport: Transport;
 
@@ -124,14 +135,8 @@ export class Sync {
     return this.#call('POST', path`/integrated-accounts/${accountId}/sync/runs`, { mode });
   }
 
-  async #call<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> {
-    const { data } = await this.#transport.json<T>({
-      method,
-      path: route,
-      credential: 'apiKey',
-      ...(body === undefined ? {} : { body }),
-    });
-    return data;
+  #call<T>(method: HttpMethod, route: string, body?: unknown): Promise<T> {
+    return call<T>(this.#transport, method, route, body);
   }
 }
 
@@ -213,13 +218,7 @@ export class Webhooks {
     return this.#call('POST', path`/webhooks/${id}/test`);
   }
 
-  async #call<T>(method: 'GET' | 'PATCH' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> {
-    const { data } = await this.#transport.json<T>({
-      method,
-      path: route,
-      credential: 'apiKey',
-      ...(body === undefined ? {} : { body }),
-    });
-    return data;
+  #call<T>(method: HttpMethod, route: string, body?: unknown): Promise<T> {
+    return call<T>(this.#transport, method, route, body);
   }
 }

@@ -1,8 +1,8 @@
 /**
- * @module The list envelope of a store-backed list: read one row more than asked to know whether a next page
+ * @module The list envelope of the API's own store-backed lists (accounts, events, webhooks, deliveries): read one row more than asked to know whether a next page
  * exists, and sign the last id into the cursor (list-cursor.ts).
  */
-import { type CursorFilters, decodeListCursor, encodeListCursor } from '../list-cursor.js';
+import { type CursorFilters, decodeListCursor, encodeListCursor } from './list-cursor.js';
 
 export interface StorePageInput<T extends { id: string }> {
   key: Uint8Array;
