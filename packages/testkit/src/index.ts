@@ -32,4 +32,4 @@ export {
 } from './scenario-data.js';
 export { matchesScrubbed, placeholder, Scrubber } from './scrubber.js';
 export { validateUnifiedRecord } from './unified-schema.js';
-export { FIXTURE_CLOCK, fixtureClock, recordingTime, replayTime, type VirtualTime } from './virtual-time.js';
+export { FIXTURE_CLOCK, recordingTime, replayTime, type VirtualTime } from './virtual-time.js';

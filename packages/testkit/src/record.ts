@@ -20,7 +20,7 @@ import { type RecordingContext, scenarioOperation } from './scenario-input.js';
 import { placeholder, Scrubber } from './scrubber.js';
 import { FIXTURE_CLOCK, recordingTime } from './virtual-time.js';
 
-export { FIXTURE_CLOCK, fixtureClock } from './virtual-time.js';
+export { FIXTURE_CLOCK } from './virtual-time.js';
 
 export interface RecordOptions {
   integration: CompiledIntegration;

@@ -46,12 +46,3 @@ async function realWait(ms: number, signal?: AbortSignal): Promise<void> {
   const { setTimeout } = await import('node:timers/promises');
   await setTimeout(ms, undefined, signal ? { signal } : {});
 }
-
-/**
- * A clock that starts at {@link FIXTURE_CLOCK} and then moves with real time.
- * @deprecated kept for callers of earlier versions; recording and replay use {@link replayTime} / {@link recordingTime}.
- */
-export function fixtureClock(): () => number {
-  const started = performance.now();
-  return () => FIXTURE_CLOCK + Math.floor(performance.now() - started);
-}

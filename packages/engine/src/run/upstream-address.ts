@@ -37,12 +37,3 @@ export function addressOf(value: unknown, site: MappingSite): UpstreamAddress | 
   if (Object.keys(named).length > 0) address.named = named;
   return address.id === undefined && address.named === undefined ? undefined : address;
 }
-
-/** For messages: `7` or `user_id=00u1, role_assignment_id=ra1`. */
-export function describeAddress(address: UpstreamAddress | undefined): string {
-  if (!address) return '(none)';
-  const parts = Object.entries(address.named ?? {}).map(([k, v]) => `${k}=${v}`);
-  return address.id !== undefined && parts.length === 0
-    ? address.id
-    : [...(address.id !== undefined ? [`id=${address.id}`] : []), ...parts].join(', ');
-}
