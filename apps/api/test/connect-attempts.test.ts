@@ -57,6 +57,19 @@ describe('failed connect attempts', () => {
     expect(locked.body).toContain('Too many failed attempts');
   });
 
+  it('holds the cap against wrong guesses sent in parallel with one form', async () => {
+    const session = formSession(await h.linkToken());
+    await session.open();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, attempt) =>
+        session.submit({ ...GOOD, client_secret: `parallel-${attempt}` }),
+      ),
+    );
+    const checked = answers.filter((answer) => answer.statusCode === 422);
+    expect(checked.length).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS);
+    expect(answers.filter((answer) => answer.statusCode === 429)).toHaveLength(12 - checked.length);
+  });
+
   it('counts field problems as failed attempts too, and leaves other links alone', async () => {
     const session = formSession(await h.linkToken());
     await session.open();

@@ -87,6 +87,28 @@ export function linkTokenRepository(db: Db, cipher: Cipher): LinkTokenRepository
       return (await this.peek(token))?.failed_attempts;
     },
 
+    async reserveAttempt(token, max) {
+      // Taken before the credentials are checked, in one statement: submissions sent in parallel cannot all pass
+      // a count read before any of them failed.
+      const result = await db
+        .updateTable('link_tokens')
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+        .where('token_hash', '=', hashSecret(token))
+        .where('spent_at', 'is', null)
+        .where('failed_attempts', '<', max)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async releaseAttempt(token) {
+      await db
+        .updateTable('link_tokens')
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '-', 1) }))
+        .where('token_hash', '=', hashSecret(token))
+        .where('failed_attempts', '>', 0)
+        .execute();
+    },
+
     async spend(token, accountId) {
       const result = await spendStatement(db, token, accountId).executeTakeFirst();
       return result.numUpdatedRows > 0n;

@@ -113,6 +113,12 @@ export interface LinkTokenRepository {
   /** Counts one failed connect submission; the count so far (undefined for an unknown, spent or expired token). */
   recordFailedAttempt(token: string): Promise<number | undefined>;
   /**
+   * Counts a connect submission as failed before its credentials are checked, unless `max` are counted already
+   * (then `false`); give it back with `releaseAttempt` when the submission succeeds or never reached a check.
+   */
+  reserveAttempt(token: string, max: number): Promise<boolean>;
+  releaseAttempt(token: string): Promise<void>;
+  /**
    * Spends the token and creates the account it was issued for, in one transaction: either both happen or
    * neither does. `undefined` when the token is unknown, expired or already spent.
    */

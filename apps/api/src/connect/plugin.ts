@@ -107,73 +107,90 @@ export async function connectRoutes(app: FastifyInstance, options: ConnectRoutes
         request.log.info('connect form refused: CSRF token missing or wrong');
         return stop(request, reply, 'csrf', reloadLink(token, origin));
       }
-
-      const integration = engine.integration(link.integration);
-      const fields = integration.definition.connection;
-      const typed = readConnection(fields, body);
-      const label = integration.definition.label;
-
-      let connection: Record<string, string>;
+      // The attempt is counted before the credentials are checked (parallel submissions cannot all slip under the
+      // cap) and given back when the submission connects or fails for another reason than the credentials.
+      if (!(await store.linkTokens.reserveAttempt(token, MAX_FAILED_CONNECT_ATTEMPTS))) {
+        request.log.info('connect form refused: too many failed attempts for this link');
+        return stop(request, reply, 'locked');
+      }
+      let refused = false;
       try {
-        connection = engine.checkConnection(link.integration, typed);
-      } catch (error) {
-        if (!isSwitchboardError(error, InvalidInput.code)) throw error;
-        await store.linkTokens.recordFailedAttempt(token);
-        const problems = connectionProblems(error, fields);
-        return sendForm(request, reply, token, link, integration, {
-          status: 400,
-          origin,
-          values: retypedValues(fields, typed),
-          fieldErrors: problems.byField,
-          formError:
-            problems.general.length > 0
-              ? { title: 'Please check the details', detail: problems.general.join(' ') }
-              : undefined,
+        return await submit();
+      } finally {
+        if (!refused) await store.linkTokens.releaseAttempt(token).catch(() => undefined);
+      }
+
+      async function submit(): Promise<FastifyReply> {
+        const integration = engine.integration(link.integration);
+        const fields = integration.definition.connection;
+        const typed = readConnection(fields, body);
+        const label = integration.definition.label;
+
+        let connection: Record<string, string>;
+        try {
+          connection = engine.checkConnection(link.integration, typed);
+        } catch (error) {
+          if (!isSwitchboardError(error, InvalidInput.code)) throw error;
+          refused = true;
+          const problems = connectionProblems(error, fields);
+          return sendForm(request, reply, token, link, integration, {
+            status: 400,
+            origin,
+            values: retypedValues(fields, typed),
+            fieldErrors: problems.byField,
+            formError:
+              problems.general.length > 0
+                ? { title: 'Please check the details', detail: problems.general.join(' ') }
+                : undefined,
+          });
+        }
+
+        try {
+          await verifyCredentials(engine, link.integration, connection);
+        } catch (error) {
+          const refusal = describeRefusal(error, label);
+          if (refusal === undefined) throw error;
+          refused = true;
+          request.log.info(
+            { code: isSwitchboardError(error) ? error.code : undefined },
+            'credentials refused',
+          );
+          return sendForm(request, reply, token, link, integration, {
+            status: refusal.status,
+            origin,
+            values: retypedValues(fields, connection),
+            formError: refusal.error,
+          });
+        }
+
+        const account = await store.linkTokens.redeem(token, {
+          connection,
+          secretFields: [...integration.secretFields],
         });
-      }
-
-      try {
-        await verifyCredentials(engine, link.integration, connection);
-      } catch (error) {
-        const refusal = describeRefusal(error, label);
-        if (refusal === undefined) throw error;
-        await store.linkTokens.recordFailedAttempt(token);
-        request.log.info({ code: isSwitchboardError(error) ? error.code : undefined }, 'credentials refused');
-        return sendForm(request, reply, token, link, integration, {
-          status: refusal.status,
-          origin,
-          values: retypedValues(fields, connection),
-          formError: refusal.error,
-        });
-      }
-
-      const account = await store.linkTokens.redeem(token, {
-        connection,
-        secretFields: [...integration.secretFields],
-      });
-      // Spent or expired while the credentials were being checked (a second tab, a double submit).
-      if (account === undefined) return stop(request, reply, 'gone');
-      request.log.info(
-        { integrated_account_id: account.id, integration: link.integration },
-        'account connected through the connect page',
-      );
-
-      reply.header('set-cookie', expiredCsrfCookie(request));
-      const target = redirectTarget(link.redirect_url, account.id);
-      if (target !== undefined) {
-        return reply.code(303).headers(pageHeaders()).header('location', target).send('');
-      }
-      return reply
-        .code(200)
-        .headers(pageHeaders())
-        .send(
-          renderSuccessPage({
-            integrationLabel: label,
-            accountId: account.id,
-            targetOrigin: origin,
-            assets: assetUrls,
-          }),
+        // Spent or expired while the credentials were being checked (a second tab, a double submit).
+        if (account === undefined) return stop(request, reply, 'gone');
+        request.log.info(
+          { integrated_account_id: account.id, integration: link.integration },
+          'account connected through the connect page',
         );
+
+        reply.header('set-cookie', expiredCsrfCookie(request));
+        const target = redirectTarget(link.redirect_url, account.id);
+        if (target !== undefined) {
+          return reply.code(303).headers(pageHeaders()).header('location', target).send('');
+        }
+        return reply
+          .code(200)
+          .headers(pageHeaders())
+          .send(
+            renderSuccessPage({
+              integrationLabel: label,
+              accountId: account.id,
+              targetOrigin: origin,
+              assets: assetUrls,
+            }),
+          );
+      }
     },
   );
 
