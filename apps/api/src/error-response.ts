@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { isSwitchboardError } from '@switchboard/errors';
-import { statusOf, upstreamStatus } from './error-status.js';
+import { isUpstreamCode, statusOf, upstreamStatus } from './error-status.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -22,21 +22,6 @@ export interface ErrorResponse {
   headers: Record<string, string>;
   body: ErrorBody;
 }
-
-/** Engine codes that describe something the upstream did, even when no response came back. */
-const REMOTE_CODES = new Set([
-  'SB_ERR_HTTP_UPSTREAM_STATUS',
-  'SB_ERR_HTTP_NETWORK',
-  'SB_ERR_HTTP_TIMEOUT',
-  'SB_ERR_HTTP_RESPONSE_TOO_LARGE',
-  'SB_ERR_HTTP_INVALID_RESPONSE',
-  'SB_ERR_HTTP_RATE_LIMITED',
-  'SB_ERR_AUTH_NEEDS_REAUTH',
-  'SB_ERR_AUTH_INVALID_CREDENTIALS',
-  'SB_ERR_AUTH_TOKEN_REQUEST',
-  'SB_ERR_PAGINATION_REPEATED_TOKEN',
-  'SB_ERR_PAGINATION_FOREIGN_ORIGIN',
-]);
 
 /** Fastify's own request errors, by code. */
 const FRAMEWORK: Record<string, { status: number; code: string; message: string }> = {
@@ -141,7 +126,7 @@ function fromSwitchboardError(error: {
   const response = build(status, code, error.message, details);
   // A wait refused by Switchboard's own budget (no upstream answer behind it) is not a remote error.
   const fromBudget = error.details['source'] === 'budget';
-  if (remoteInfo !== undefined || (REMOTE_CODES.has(error.code) && !fromBudget)) {
+  if (remoteInfo !== undefined || (isUpstreamCode(error.code) && !fromBudget)) {
     response.body.is_remote_error = true;
     if (remoteInfo !== undefined) {
       response.body.remote = {

@@ -76,6 +76,30 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   SB_ERR_STORE_DATABASE_URL_INVALID: 500,
 } satisfies Record<ErrorCode, number>);
 
+/**
+ * Engine codes that describe something the upstream did (refused, failed, stalled, throttled, misbehaved while
+ * paging), even when no response came back. Error bodies flag them `is_remote_error`; the route documentation and
+ * the connect form derive their upstream lists from this one set. The order is the order routes document them in.
+ */
+export const UPSTREAM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'SB_ERR_AUTH_NEEDS_REAUTH',
+  'SB_ERR_AUTH_INVALID_CREDENTIALS',
+  'SB_ERR_AUTH_TOKEN_REQUEST',
+  'SB_ERR_HTTP_UPSTREAM_STATUS',
+  'SB_ERR_HTTP_NETWORK',
+  'SB_ERR_HTTP_TIMEOUT',
+  'SB_ERR_HTTP_RESPONSE_TOO_LARGE',
+  'SB_ERR_HTTP_INVALID_RESPONSE',
+  'SB_ERR_HTTP_RATE_LIMITED',
+  'SB_ERR_PAGINATION_REPEATED_TOKEN',
+  'SB_ERR_PAGINATION_FOREIGN_ORIGIN',
+]);
+
+/** Whether `code` is one of the {@link UPSTREAM_CODES}. */
+export function isUpstreamCode(code: string): code is ErrorCode {
+  return (UPSTREAM_CODES as ReadonlySet<string>).has(code);
+}
+
 /** The status for a code; unknown codes are bugs and answer 500. */
 export function statusOf(code: string): number {
   return (ERROR_STATUS as Readonly<Record<string, number>>)[code] ?? 500;

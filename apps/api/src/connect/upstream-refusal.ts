@@ -4,6 +4,7 @@
  * customer's to fix and go to the error page instead.
  */
 import { isSwitchboardError } from '@switchboard/errors';
+import { type ErrorCode, UPSTREAM_CODES } from '../error-status.js';
 import type { FormError } from './page.js';
 
 export interface Refusal {
@@ -11,14 +12,21 @@ export interface Refusal {
   error: FormError;
 }
 
-const REFUSED = new Set(['SB_ERR_AUTH_INVALID_CREDENTIALS', 'SB_ERR_AUTH_NEEDS_REAUTH']);
-const UNREACHABLE = new Set([
-  'SB_ERR_AUTH_TOKEN_REQUEST',
-  'SB_ERR_HTTP_UPSTREAM_STATUS',
-  'SB_ERR_HTTP_NETWORK',
-  'SB_ERR_HTTP_TIMEOUT',
-  'SB_ERR_HTTP_RESPONSE_TOO_LARGE',
-  'SB_ERR_HTTP_INVALID_RESPONSE',
+/** The upstream looked at the credentials and said no: the customer can fix that. */
+const REFUSED: ReadonlySet<string> = new Set<ErrorCode>([
+  'SB_ERR_AUTH_INVALID_CREDENTIALS',
+  'SB_ERR_AUTH_NEEDS_REAUTH',
+]);
+/**
+ * The other upstream failures, shown as "could not be reached". Rate limiting has its own message; the pagination
+ * codes cannot come from one live check, so they stay on the error page. A refused address (`FORBIDDEN_URL`) is
+ * not an upstream code but reads the same way to the customer: it is usually a mistyped domain.
+ */
+const UNREACHABLE: ReadonlySet<string> = new Set<ErrorCode>([
+  ...[...UPSTREAM_CODES].filter(
+    (code) =>
+      !REFUSED.has(code) && code !== 'SB_ERR_HTTP_RATE_LIMITED' && !code.startsWith('SB_ERR_PAGINATION_'),
+  ),
   'SB_ERR_HTTP_FORBIDDEN_URL',
 ]);
 /** Without `details.reason`, the engine's message is this prefix followed by the upstream's reason. */
