@@ -16,9 +16,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { build } from './app.js';
 import { deriveCursorSecret } from './cursor-secret.js';
-import { SettingsInvalid } from './errors.js';
 import { loggerOptions } from './logger.js';
 import { envName, parseSettings, type Settings } from './settings.js';
+import { unknownIntegrationSetting } from './unknown-integration-setting.js';
 import { upstreamRedirects } from './upstream-redirects.js';
 
 /** The repository's integration files, next to `apps/`. */
@@ -175,15 +175,7 @@ function byIntegration<T>(names: string[], values: Record<string, T>, prefix: st
     if (name === undefined) unknown.push(`${prefix}${suffix}`);
     else result[name] = value;
   }
-  if (unknown.length > 0) {
-    const issues = unknown.map((variable) => ({
-      variable,
-      message: `names no loaded integration (loaded: ${names.join(', ')})`,
-    }));
-    throw new SettingsInvalid(`invalid settings: ${unknown.join(', ')} name no loaded integration`, {
-      details: { issues },
-    });
-  }
+  if (unknown.length > 0) throw unknownIntegrationSetting(unknown, names);
   return result;
 }
 

@@ -5,8 +5,8 @@
  * settings error naming the variable.
  */
 import type { UpstreamOverride } from '@switchboard/engine';
-import { SettingsInvalid } from './errors.js';
 import { envName } from './settings.js';
+import { unknownIntegrationSetting } from './unknown-integration-setting.js';
 
 const PREFIX = 'SWITCHBOARD_UPSTREAM_';
 const AUTH = '_AUTH';
@@ -26,14 +26,6 @@ export function upstreamRedirects(
     else if (authOf !== undefined) result[authOf] = { ...result[authOf], auth: url };
     else unknown.push(`${PREFIX}${suffix}`);
   }
-  if (unknown.length > 0) {
-    const issues = unknown.map((variable) => ({
-      variable,
-      message: `names no loaded integration (loaded: ${names.join(', ')})`,
-    }));
-    throw new SettingsInvalid(`invalid settings: ${unknown.join(', ')} name no loaded integration`, {
-      details: { issues },
-    });
-  }
+  if (unknown.length > 0) throw unknownIntegrationSetting(unknown, names);
   return result;
 }
