@@ -3,6 +3,7 @@
  * name can only come from the evaluation's bindings, the definitions or the library, so its lookup skips the
  * frames and goes straight to the root scope.
  */
+import { forEachSyntaxNode } from '../syntax-tree-nodes.js';
 import type { AstNode } from './ast.js';
 
 /** The parameters of the composition `~>` builds for two functions (see `calls.ts`). */
@@ -10,12 +11,7 @@ const COMPOSITION = ['f', 'g', 'x'];
 
 export function localNames(ast: unknown): Set<string> {
   const names = new Set<string>(COMPOSITION);
-  const seen = new Set<object>();
-  const pending: unknown[] = [ast];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
+  forEachSyntaxNode(ast, (node) => {
     const n = node as AstNode & { type?: unknown };
     if (n.type === 'bind' && n.lhs !== undefined && !Array.isArray(n.lhs)) names.add(n.lhs.value as string);
     if (n.type === 'lambda') for (const param of n.arguments ?? []) names.add(param.value as string);
@@ -23,8 +19,6 @@ export function localNames(ast: unknown): Set<string> {
     if (typeof n.index === 'string') names.add(n.index);
     for (const stage of n.stages ?? [])
       if (stage.type === 'index' && typeof stage.value === 'string') names.add(stage.value);
-    for (const child of Object.values(node))
-      if (child !== null && typeof child === 'object') pending.push(child);
-  }
+  });
   return names;
 }
