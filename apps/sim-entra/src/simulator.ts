@@ -5,14 +5,13 @@
  */
 import {
   createSimApp,
-  type FaultControl,
   Faults,
+  type Simulator as KitSimulator,
   listenOn,
   registerControlRoutes,
   registerFallbackHandlers,
   registerRequestGuard,
 } from '@switchboard/sim-kit';
-import type { FastifyInstance } from 'fastify';
 import { seedTenant } from './data/seed-tenant.js';
 import type { TenantIdentity } from './data/tenant.js';
 import type { SimContext } from './http/context.js';
@@ -30,17 +29,7 @@ import { SimulatorState } from './state.js';
 
 export const BUDGET_KEY: BudgetKey = 'ten_second_budget';
 
-export interface Simulator {
-  /** Not listening; use `app.inject()` or {@link Simulator.listen}. */
-  readonly app: FastifyInstance;
-  /** Listens (default port 0 = any free port, host 127.0.0.1) and returns the base URL. */
-  listen(port?: number, host?: string): Promise<string>;
-  close(): Promise<void>;
-  /** Counters, the tenant, tokens and the throttling window, for assertions. */
-  readonly state: SimulatorState;
-  /** The same operations as `POST /__sim/faults`. */
-  readonly faults: FaultControl<BudgetKey>;
-}
+export type Simulator = KitSimulator<SimulatorState, BudgetKey>;
 
 /**
  * Builds an Entra ID / Microsoft Graph simulator.

@@ -50,8 +50,10 @@ export {
 export { type GuardDeps, type GuardDialect, registerRequestGuard } from './http/request-guard.js';
 export { pathOf } from './http/request-path.js';
 export { createSimApp, listenOn, type SimAppOptions } from './http/sim-app.js';
+export type { SimContext } from './http/sim-context.js';
 export { exhaustedReading, type RateLimitReading, RateLimitWindow } from './limits/rate-limit-window.js';
 export { type KeysetPage, keysetPage } from './paging/keyset-page.js';
 export { type Link, linkHeader, linkValues } from './paging/link-header.js';
 export { type PageSizeRule, readLimit } from './paging/page-size.js';
 export { linkTo, originOf, type QueryMap, queryOf } from './paging/query.js';
+export type { Simulator } from './simulator.js';

@@ -14,7 +14,7 @@ export type {
   UserRecord,
   UserStatus,
 } from './data/records.js';
-export type { FaultControl, FaultSettings, FaultSnapshot } from './faults.js';
+export type { BudgetKey } from './faults.js';
 export { DEFAULTS as SIMULATOR_DEFAULTS, type SimulatorOptions } from './options.js';
 export { buildSimulator, type Simulator } from './simulator.js';
 export { type SimulatorCounters, SimulatorState } from './state.js';

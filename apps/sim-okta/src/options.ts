@@ -1,6 +1,6 @@
 /** @module Simulator options, their defaults, and start-up validation (all problems reported at once). */
-import { optionsInvalid } from '@switchboard/sim-kit';
-import type { FaultSettings } from './faults.js';
+import { type FaultSettings, optionsInvalid } from '@switchboard/sim-kit';
+import type { BudgetKey } from './faults.js';
 
 export interface SimulatorOptions {
   /** Seeded users, default 200. */
@@ -26,7 +26,7 @@ export interface SimulatorOptions {
   /** Fastify's pino logger (request lines only, never headers or bodies), default false. */
   logger?: boolean;
   /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
-  faults?: FaultSettings;
+  faults?: FaultSettings<BudgetKey>;
 }
 
 export interface ResolvedOptions {
@@ -37,7 +37,7 @@ export interface ResolvedOptions {
   readonly latencyMs: number;
   readonly orgUrl: string | undefined;
   readonly logger: boolean;
-  readonly faults: FaultSettings | undefined;
+  readonly faults: FaultSettings<BudgetKey> | undefined;
 }
 
 export const DEFAULTS = {

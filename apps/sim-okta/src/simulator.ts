@@ -2,10 +2,16 @@
  * @module Assembles the simulator: seeded data, state, faults, the shared guard with Okta's answers, and the
  * routes on one Fastify instance that is returned without listening (tests use `app.inject()`).
  */
-import { createSimApp, Faults, listenOn, registerControlRoutes, startClock } from '@switchboard/sim-kit';
-import type { FastifyInstance } from 'fastify';
+import {
+  createSimApp,
+  Faults,
+  type Simulator as KitSimulator,
+  listenOn,
+  registerControlRoutes,
+  startClock,
+} from '@switchboard/sim-kit';
 import { seedDirectory } from './data/seed-directory.js';
-import { BUDGET_KEY, type FaultControl } from './faults.js';
+import { BUDGET_KEY, type BudgetKey } from './faults.js';
 import type { SimContext } from './http/context.js';
 import { registerOktaFallbacks } from './http/okta-fallbacks.js';
 import { registerOktaGuard } from './http/okta-guard.js';
@@ -18,17 +24,7 @@ import { registerRolesRoutes } from './routes/roles-routes.js';
 import { registerUsersRoutes } from './routes/users-routes.js';
 import { SimulatorState } from './state.js';
 
-export interface Simulator {
-  /** Not listening; use `app.inject()` or {@link Simulator.listen}. */
-  readonly app: FastifyInstance;
-  /** Listens (default port 0 = any free port, host 127.0.0.1) and returns the base URL. */
-  listen(port?: number, host?: string): Promise<string>;
-  close(): Promise<void>;
-  /** Counters, data, the token and the rate-limit windows, for assertions. */
-  readonly state: SimulatorState;
-  /** The same operations as `POST /__sim/faults`. */
-  readonly faults: FaultControl;
-}
+export type Simulator = KitSimulator<SimulatorState, BudgetKey>;
 
 /**
  * Builds an Okta simulator.

@@ -13,7 +13,7 @@ export type {
   UserRecord,
 } from './data/records.js';
 export { SimulatorError, SimulatorErrorCode } from './errors.js';
-export type { FaultControl, FaultSettings, FaultSnapshot } from './faults/onelogin-faults.js';
+export type { BudgetKey } from './faults/onelogin-faults.js';
 export type { SimulatorOptions } from './options.js';
 export { ACCOUNT_ID as SIMULATOR_ACCOUNT_ID, DEFAULTS as SIMULATOR_DEFAULTS } from './options.js';
 export { buildSimulator, type Simulator } from './simulator.js';

@@ -1,6 +1,8 @@
 /** @module Simulator options, their defaults, and start-up validation (all problems reported at once). */
+
+import type { FaultSettings } from '@switchboard/sim-kit';
 import { optionsInvalid } from './errors.js';
-import type { FaultSettings } from './faults/onelogin-faults.js';
+import type { BudgetKey } from './faults/onelogin-faults.js';
 
 export interface SimulatorOptions {
   /** Seeded users, default 200. */
@@ -20,7 +22,7 @@ export interface SimulatorOptions {
   /** Fastify's pino logger (request lines only, never headers or bodies), default false. */
   logger?: boolean;
   /** Faults active from the start; same vocabulary as `POST /__sim/faults`. */
-  faults?: FaultSettings;
+  faults?: FaultSettings<BudgetKey>;
   /**
    * ISO date-time the simulator's clock reads at start (then runs on): the seed is anchored there, so every
    * start yields the same data and timestamps (re-recorded fixtures do not change). Default: the real clock.
@@ -37,7 +39,7 @@ export interface ResolvedOptions {
   readonly hourlyBudget: number;
   readonly latencyMs: number;
   readonly logger: boolean;
-  readonly faults: FaultSettings | undefined;
+  readonly faults: FaultSettings<BudgetKey> | undefined;
 }
 
 export const DEFAULTS = {

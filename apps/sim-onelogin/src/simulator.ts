@@ -2,10 +2,17 @@
  * @module Assembles the simulator: seeded data, state, faults, hooks and routes on one Fastify instance
  * that is returned without listening (tests use `app.inject()`).
  */
-import { createSimApp, Faults, listenOn, registerControlRoutes, startClock } from '@switchboard/sim-kit';
+import {
+  createSimApp,
+  Faults,
+  type Simulator as KitSimulator,
+  listenOn,
+  registerControlRoutes,
+  startClock,
+} from '@switchboard/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { seedDirectory } from './data/seed-directory.js';
-import { BUDGET_KEY, type FaultControl } from './faults/onelogin-faults.js';
+import { BUDGET_KEY, type BudgetKey } from './faults/onelogin-faults.js';
 import { registerApiGuard } from './http/api-guard.js';
 import type { SimContext } from './http/context.js';
 import { registerFallbackHandlers } from './http/fallback-handlers.js';
@@ -22,17 +29,7 @@ import { registerUsersV1Routes } from './routes/users-v1-routes.js';
 import { registerUsersV2Routes } from './routes/users-v2-routes.js';
 import { SimulatorState } from './state.js';
 
-export interface Simulator {
-  /** Not listening; use `app.inject()` or {@link Simulator.listen}. */
-  readonly app: FastifyInstance;
-  /** Listens (default port 0 = any free port, host 127.0.0.1) and returns the base URL. */
-  listen(port?: number, host?: string): Promise<string>;
-  close(): Promise<void>;
-  /** Counters, data, tokens and budget, for assertions. */
-  readonly state: SimulatorState;
-  /** The same operations as `POST /__sim/faults`. */
-  readonly faults: FaultControl;
-}
+export type Simulator = KitSimulator<SimulatorState, BudgetKey>;
 
 /**
  * Builds a OneLogin simulator.
