@@ -23,6 +23,12 @@ export interface CursorPayload {
   p: ListPosition | MergedPosition;
   /** What was already returned from that page. */
   s: PageSkip;
+  /**
+   * The page size the listing asked the upstream for (its first call's `limit`), kept for every later page so
+   * positions keep pointing into the same pages. Absent (cursors made before it existed, fan-outs): the declared
+   * `page_size.value`, as then.
+   */
+  z?: number;
 }
 
 export interface CursorCodec {
@@ -75,9 +81,10 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
 
 function isPayload(value: unknown): value is CursorPayload {
   if (value === null || typeof value !== 'object') return false;
-  const { v, q, p, s } = value as Record<string, unknown>;
+  const { v, q, p, s, z } = value as Record<string, unknown>;
   return (
     v === 1 &&
+    (z === undefined || (typeof z === 'number' && Number.isInteger(z) && z >= 1)) &&
     typeof q === 'string' &&
     (isPagePosition(p) || isFanOutPosition(p) || isMergedPosition(p)) &&
     isPageSkip(s)

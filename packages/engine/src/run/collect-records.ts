@@ -1,6 +1,6 @@
 /**
  * @module Reads pages until `limit` records are collected and says where the next call starts. The upstream
- * page size never changes; the unified limit is met by stopping inside a page and remembering how much of it was
+ * page size stays the same for a whole listing; the unified limit is met by stopping inside a page and remembering how much of it was
  * returned, so reading every cursor to the end returns each record exactly once, for any limit.
  */
 import { type ListPosition, NO_SKIP, type PageSkip } from '../cursor/list-position.js';

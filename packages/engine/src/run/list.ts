@@ -75,6 +75,12 @@ async function listPages(
   const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
   if (cursor && !fitsOperation(operation, cursor.p)) throw new InvalidCursor('it does not fit this query');
   const remoteQuery = input.remoteQuery ?? {};
+  // The upstream page is sized to the first call's limit and stays that size for the whole listing (the cursor
+  // carries it). A cursor without one (made before sizes were carried) keeps the declared page size.
+  // A fan-out keeps the declared page sizes (its parents' and children's pages are not the caller's page), and
+  // so does a merged list (see below).
+  const pageSize = operation.forEach || operation.merge ? undefined : cursor ? cursor.z : limit;
+  const sized = pageSize === undefined ? {} : { z: pageSize };
 
   if (operation.merge) {
     const { merge } = operation;
@@ -85,6 +91,8 @@ async function listPages(
         if (at === null || at === undefined) return undefined;
         const call = await callInput(context, source, filters, remoteQuery);
         return sourceOutputs(
+          // Merged sources keep their declared page sizes: one answer takes a share of each source's page, so
+          // pages the size of the answer would be re-read on every call.
           flatPages(context, { ...call, start: at.p }),
           at.s,
           recordTransform(context, source, filters, input.remoteData, enricherFor(source)),
@@ -116,7 +124,11 @@ async function listPages(
         filters,
         errorSite: child.errorSite,
       })
-    : flatPages(context, { ...child, start: cursor && isPagePosition(cursor.p) ? cursor.p : undefined });
+    : flatPages(context, {
+        ...child,
+        start: cursor && isPagePosition(cursor.p) ? cursor.p : undefined,
+        pageSize,
+      });
 
   const collected = await collectRecords<Record<string, unknown>>({
     pages,
@@ -128,7 +140,12 @@ async function listPages(
   return {
     result: collected.records,
     next_cursor: collected.next
-      ? engine.cursors.encode({ q: binding, p: collected.next.position, s: collected.next.skip })
+      ? engine.cursors.encode({
+          q: binding,
+          p: collected.next.position,
+          s: collected.next.skip,
+          ...sized,
+        })
       : null,
     result_count: collected.records.length,
     ...extrasOf(context),

@@ -36,6 +36,8 @@ export interface ResourcePagesInput {
   /** Computed `headers:` of the operation, over the resource method's own. */
   headers?: Record<string, string> | undefined;
   start?: PagePosition | undefined;
+  /** The page size the listing asks for (bounded by the declared `page_size.value`; absent: that value). */
+  pageSize?: number | undefined;
   errorSite?: MappingSite | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -56,6 +58,7 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
     context: target.paging?.context ?? { integration: context.integration, pointer: '', label: target.label },
     strategy: target.paging?.strategy,
     start: input.start,
+    pageSize: input.pageSize,
     send: (request) =>
       callUpstream(context, request, { target, errorSite: input.errorSite, signal: input.signal }),
     extract: (response) => extractRecords(target, response),

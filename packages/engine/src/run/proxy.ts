@@ -47,9 +47,9 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   const { named, rest: query } = takeNamedPlaceholders(target, input.query ?? {});
 
   if (target.method === 'list') {
-    const pageSize = target.paging?.scheme.page_size?.value;
+    const declaredPageSize = target.paging?.scheme.page_size?.value;
     const limit = resolveLimit(input.limit, {
-      default: Math.min(pageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
+      default: Math.min(declaredPageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
       max: PROXY_MAX_LIMIT,
     });
     const binding = queryBinding({
@@ -61,8 +61,16 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
     });
     const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
     if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
+    // Sized like unified lists: the first call's limit, carried in the cursor (absent in older cursors).
+    const pageSize = cursor ? cursor.z : limit;
     const collected = await collectRecords<unknown>({
-      pages: flatPages(context, { target, scope: { named }, query: [query], start: cursor?.p as never }),
+      pages: flatPages(context, {
+        target,
+        scope: { named },
+        query: [query],
+        start: cursor?.p as never,
+        pageSize,
+      }),
       limit,
       skip: cursor?.s,
       trace: context.trace,
@@ -71,7 +79,12 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
       kind: 'list',
       result: collected.records,
       next_cursor: collected.next
-        ? engine.cursors.encode({ q: binding, p: collected.next.position, s: collected.next.skip })
+        ? engine.cursors.encode({
+            q: binding,
+            p: collected.next.position,
+            s: collected.next.skip,
+            ...(pageSize === undefined ? {} : { z: pageSize }),
+          })
         : null,
       result_count: collected.records.length,
       ...extrasOf(context),

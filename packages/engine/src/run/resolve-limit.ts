@@ -1,6 +1,7 @@
 /**
- * @module The unified `limit`: default and maximum from the operation's `limit:`. It never changes the
- * upstream page size (cursors point into pages, so pages must stay the same between calls).
+ * @module The unified `limit`: default and maximum from the operation's `limit:`. A listing's first limit also
+ * sizes its upstream pages (where the scheme takes a `page_size`); the cursor carries that size, so a later call
+ * with another limit still reads pages of the same size.
  */
 import { InvalidInput } from '../errors.js';
 

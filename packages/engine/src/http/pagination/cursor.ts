@@ -10,8 +10,8 @@ export const cursorStrategy: StrategyFactory<'cursor'> = (scheme, context) => {
   const cursor = responseValueReader(scheme.cursor, 'cursor', context);
   return {
     defaultStops: [],
-    request(first, state) {
-      const sized = withPageSize(first, scheme);
+    request(first, state, pageSize) {
+      const sized = withPageSize(first, scheme, pageSize);
       return state === null ? sized : withRequestValue(sized, scheme.request, state);
     },
     async next(page) {

@@ -13,8 +13,8 @@ export const linkStrategy: StrategyFactory<'link'> = (scheme, context) => {
   const next = scheme.next.type === 'header' ? undefined : responseValueReader(scheme.next, 'next', context);
   return {
     defaultStops: [],
-    request(first, state) {
-      if (state === null) return withPageSize(first, scheme);
+    request(first, state, pageSize) {
+      if (state === null) return withPageSize(first, scheme, pageSize);
       // The next URL carries the whole query (page size included): the first request's query is not repeated.
       const { query: _query, ...rest } = first;
       return { ...rest, path: String(state) };

@@ -12,8 +12,8 @@ export const offsetStrategy: StrategyFactory<'offset'> = (scheme, context) => {
   const total = scheme.total ? responseValueReader(scheme.total, 'total', context) : undefined;
   return {
     defaultStops: ['empty_page', 'short_page'],
-    request(first, state) {
-      return withRequestValue(withPageSize(first, scheme), scheme.request, current(state));
+    request(first, state, pageSize) {
+      return withRequestValue(withPageSize(first, scheme, pageSize), scheme.request, current(state));
     },
     async next(page) {
       if (page.records.length === 0) return { stop: 'empty_page' };

@@ -14,8 +14,8 @@ export const pageStrategy: StrategyFactory<'page'> = (scheme, context) => {
     : undefined;
   return {
     defaultStops: scheme.page_size ? ['empty_page', 'short_page'] : ['empty_page'],
-    request(first, state) {
-      return withRequestValue(withPageSize(first, scheme), scheme.request, current(state));
+    request(first, state, pageSize) {
+      return withRequestValue(withPageSize(first, scheme, pageSize), scheme.request, current(state));
     },
     async next(page) {
       const number = current(page.state);

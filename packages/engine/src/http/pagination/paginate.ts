@@ -6,6 +6,7 @@
 import type { PaginationScheme } from '@switchboard/schema';
 import { RepeatedPageToken } from '../../errors.js';
 import type { UpstreamRequest, UpstreamResponse } from '../upstream.js';
+import { effectivePageSize } from './page-size.js';
 import { holdingStopRule } from './stop-rules.js';
 import { createStrategy } from './strategies.js';
 import type { PagePosition, PaginationStrategy, StrategyContext } from './strategy.js';
@@ -23,6 +24,11 @@ export interface PaginateInput {
   extract(response: UpstreamResponse): Promise<unknown[]>;
   /** Resume at this page instead of the first. */
   start?: PagePosition | undefined;
+  /**
+   * The page size this listing asks for, bounded by the declared `page_size.value` (absent: that value). The
+   * same on every page of a listing: page numbers and cursor positions only mean something at one size.
+   */
+  pageSize?: number | undefined;
 }
 
 export interface Page {
@@ -34,6 +40,8 @@ export interface Page {
   records: unknown[];
   /** Where the following page is, or null when this is the last one. */
   next: PagePosition | null;
+  /** The page size asked for (undefined when the scheme takes none). */
+  pageSize?: number | undefined;
   /** Why this is the last page: a stop rule, `empty_cursor`, `total_pages`, `total`, `max_pages`, `unpaginated`. */
   stop?: string;
 }
@@ -43,17 +51,18 @@ export const FIRST_PAGE: PagePosition = Object.freeze({ index: 0, state: null })
 export async function* paginate(input: PaginateInput): AsyncGenerator<Page, void, undefined> {
   const { scheme, context } = input;
   const strategy = scheme ? (input.strategy ?? createStrategy(scheme, context)) : undefined;
+  const pageSize = scheme ? effectivePageSize(scheme, input.pageSize) : undefined;
   let position = input.start ?? FIRST_PAGE;
   const seen = new Set<string | number>();
   if (position.state !== null) seen.add(position.state);
   let previousFirstId: unknown;
 
   for (;;) {
-    const request = strategy ? strategy.request(input.first, position.state) : input.first;
+    const request = strategy ? strategy.request(input.first, position.state, pageSize) : input.first;
     const response = await input.send(request);
     const records = await input.extract(response);
     const number = position.index + 1;
-    const page: Page = { position, number, request, response, records, next: null };
+    const page: Page = { position, number, request, response, records, next: null, pageSize };
 
     if (!strategy || !scheme) {
       page.stop = 'unpaginated';

@@ -15,6 +15,8 @@ export interface StopView {
   records: readonly unknown[];
   /** 1-based page number in the traversal (`$page`). */
   number: number;
+  /** The page size the request asked for (absent: the declared `page_size.value`). */
+  pageSize?: number | undefined;
 }
 
 /** The type of the first rule that holds, or undefined. */
@@ -45,7 +47,9 @@ async function holds(
       return page.records.length === 0;
     case 'short_page':
       // Without a declared page size there is no "short": the rule never holds.
-      return scheme.page_size !== undefined && page.records.length < scheme.page_size.value;
+      return (
+        scheme.page_size !== undefined && page.records.length < (page.pageSize ?? scheme.page_size.value)
+      );
     case 'expression': {
       const site = {
         integration: context.integration,

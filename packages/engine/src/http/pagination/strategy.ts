@@ -32,8 +32,11 @@ export interface PageView {
 export type NextStep = { state: string | number } | { stop: string };
 
 export interface PaginationStrategy {
-  /** The request for the page at `state`, built from the first-page request (page size included). */
-  request(first: UpstreamRequest, state: PageState): UpstreamRequest;
+  /**
+   * The request for the page at `state`, built from the first-page request, with the page size the listing
+   * asks for (absent: the declared `page_size.value`).
+   */
+  request(first: UpstreamRequest, state: PageState, pageSize?: number): UpstreamRequest;
   next(page: PageView): Promise<NextStep>;
   /** Stop rules that apply when the scheme declares none. */
   readonly defaultStops: readonly StopRuleType[];
