@@ -4,6 +4,7 @@
  * body) still becomes a typed error, with the SDK's own code.
  */
 import { type RemoteError, SDK_ERROR_CODES, SwitchboardApiError } from './errors.js';
+import { readRateLimit } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
 
 export async function readApiError(
@@ -13,6 +14,7 @@ export async function readApiError(
 ): Promise<SwitchboardApiError> {
   const requestId = response.headers.get('x-request-id') ?? response.headers.get('request-id');
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const rateLimit = readRateLimit(response.headers);
   const text = await response.text();
   const body = parseJson(text);
   if (!isRecord(body) || typeof body['code'] !== 'string') {
@@ -24,6 +26,7 @@ export async function readApiError(
       details: { contentType: response.headers.get('content-type') },
       requestId,
       retryAfterMs,
+      rateLimit,
     });
   }
   const remote = readRemote(body['remote']);
@@ -37,6 +40,7 @@ export async function readApiError(
     isRemoteError: body['is_remote_error'] === true || remote !== null,
     requestId,
     retryAfterMs,
+    rateLimit,
   });
 }
 

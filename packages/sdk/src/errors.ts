@@ -4,6 +4,8 @@
  * secret, and the cause kept.
  */
 
+import type { RateLimit } from './rate-limit.js';
+
 /** Codes the SDK raises itself (the API's own codes arrive unchanged in {@link SwitchboardApiError.code}). */
 export const SDK_ERROR_CODES = {
   /** The request never got an HTTP answer (DNS, refused or reset connection), after any retries. */
@@ -66,6 +68,7 @@ export interface SwitchboardApiErrorInit {
   isRemoteError?: boolean;
   requestId?: string | null;
   retryAfterMs?: number | null;
+  rateLimit?: RateLimit | null;
 }
 
 /** The API answered with an error status (the contract's error shape), or with something unreadable. */
@@ -80,6 +83,11 @@ export class SwitchboardApiError extends SwitchboardSdkError {
   readonly requestId: string | null;
   /** Parsed `Retry-After` in milliseconds (429 and 503 answers), when the API sent one. */
   readonly retryAfterMs: number | null;
+  /**
+   * The upstream's rate-limit state (`ratelimit-*` headers) when the API reported it — error answers carry it too,
+   * so a caller that hit a 429 or a 404 still knows its remaining budget. `null` when none was sent.
+   */
+  readonly rateLimit: RateLimit | null;
 
   constructor(init: SwitchboardApiErrorInit, options: { cause?: unknown } = {}) {
     super(init.code, init.message, { ...options, details: init.details ?? {} });
@@ -89,6 +97,7 @@ export class SwitchboardApiError extends SwitchboardSdkError {
     this.isRemoteError = init.isRemoteError ?? this.remote !== null;
     this.requestId = init.requestId ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.rateLimit = init.rateLimit ?? null;
   }
 }
 

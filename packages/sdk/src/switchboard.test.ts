@@ -109,7 +109,19 @@ describe('errors', () => {
       requestId: 'req-42',
       isRemoteError: false,
       remote: null,
+      rateLimit: null,
     });
+  });
+
+  it('carries the upstream rate-limit state on an error answer', async () => {
+    const { sb } = await client(() => ({
+      ...apiError(404, 'SB_ERR_NOT_FOUND', 'user 7 not found', { remote: { status: 404, body: {} } }),
+      headers: { 'ratelimit-limit': '5000', 'ratelimit-remaining': '12', 'ratelimit-reset': '60' },
+    }));
+    const error = await sb.unified.userDirectory.users
+      .get('7', { integrated_account_id: 'ia_1' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, rateLimit: { limit: 5000, remaining: 12, reset: 60 } });
   });
 
   it('exposes upstream failures as remote errors', async () => {

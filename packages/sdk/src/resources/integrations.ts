@@ -9,7 +9,10 @@ export interface ConnectionField {
   type: string;
   /** Secret fields are write-only: never returned by the API. */
   secret: boolean;
+  /** Fields with a default (e.g. a region or a token host) are optional; the default applies when left out. */
   required: boolean;
+  /** The value used when the field is left out, when the integration declares one. */
+  default?: string;
 }
 
 export interface Integration {
