@@ -1,4 +1,4 @@
-/** Writes the JSON Schema files to `packages/schema/schema/`. Run by `pnpm --filter @switchboard/schema build`. */
+/** Writes the JSON Schema files to `packages/schema/schema/` and the standalone integration validator. Run by `pnpm --filter @switchboard/schema build`. */
 import { writeFileSync } from 'node:fs';
 import { emittedFiles } from '../src/emitted-files.js';
 

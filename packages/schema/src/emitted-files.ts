@@ -3,9 +3,11 @@
  * committed copies are stale.
  */
 import { fileURLToPath } from 'node:url';
+import { integrationValidatorSource } from './integration-validator-source.js';
 import { integrationJsonSchema, userDirectoryJsonSchema } from './json-schema.js';
 
 const dir = fileURLToPath(new URL('../schema/', import.meta.url));
+const src = fileURLToPath(new URL('./', import.meta.url));
 
 export interface EmittedFile {
   path: string;
@@ -17,5 +19,6 @@ export function emittedFiles(): EmittedFile[] {
   return [
     { path: `${dir}integration.schema.json`, content: render(integrationJsonSchema()) },
     { path: `${dir}user-directory.schema.json`, content: render(userDirectoryJsonSchema()) },
+    { path: `${src}integration-validator.generated.js`, content: integrationValidatorSource() },
   ];
 }
