@@ -60,6 +60,38 @@ describe('proxy', () => {
     expect(response.json()).toMatchObject({ id: user.id, firstname: user.firstname });
   });
 
+  it.each([2, 5])(
+    'pages a get whose answer is a paged collection (a role’s members) at limit %i, with next_cursor',
+    async (limit) => {
+      const role = [...stack.sim.state.data.roles.items].sort(
+        (a, b) => b.members.length - a.members.length,
+      )[0]!;
+      expect(role.members.length).toBeGreaterThan(limit);
+      const route = 'GET /api/2/roles/:id/users';
+      const before = stack.sim.state.counters.calls[route] ?? 0;
+      const ids: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await stack.inject({
+          url: `/proxy/role_users/${role.id}?integrated_account_id=${account}&limit=${limit}${
+            cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''
+          }`,
+          headers: tenant.headers,
+        });
+        expect(page.statusCode, page.body).toBe(200);
+        const body = page.json();
+        expect(body.prev_cursor).toBeNull();
+        expect(body.result.length).toBeLessThanOrEqual(limit);
+        ids.push(...body.result.map((member: { id: number }) => member.id));
+        cursor = body.next_cursor;
+      } while (cursor);
+      expect(ids).toEqual(role.members);
+      expect((stack.sim.state.counters.calls[route] ?? 0) - before).toBe(
+        Math.ceil(role.members.length / limit),
+      );
+    },
+  );
+
   it('acts on one upstream record with POST /proxy/{resource}/{id}', async () => {
     const [user] = (
       await stack.inject({

@@ -7,7 +7,8 @@ import type { ProxyResult, ResponseFormat } from '@switchboard/engine';
 import type { HttpMethod } from '@switchboard/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withAccount } from '../account-access.js';
-import { plainJson, sendPlainJson } from '../plain-json.js';
+import { proxyListBytes } from '../list-bytes.js';
+import { plainJson } from '../plain-json.js';
 import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -61,6 +62,10 @@ function querystring(list: boolean) {
 }
 
 const upstreamBody = { description: 'The upstream body as it came.' };
+const upstreamBodyOrPage = {
+  description:
+    'The upstream body as it came; for a resource whose get answers a paged collection (a group’s members), the list envelope, paged with `limit` and `next_cursor` like a list.',
+};
 
 export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const tags = ['proxy'];
@@ -79,6 +84,8 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
   ];
   for (const route of routes) {
     const list = route.method === 'GET' && !route.withId;
+    // A get whose answer is a paged collection (a resource `get` with `pagination:`) pages like a list.
+    const paged = route.method === 'GET';
     const hasBody = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
     app.route<{ Params: ProxyParams; Querystring: ProxyQuery; Body: unknown }>({
       method: route.method,
@@ -91,12 +98,12 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
           required: route.withId ? ['resource', 'id'] : ['resource'],
           properties: route.withId ? { resource: resourceParam, id: IdParam } : { resource: resourceParam },
         },
-        querystring: querystring(list),
+        querystring: querystring(paged),
         ...(hasBody ? { body: { description: 'Sent to the upstream as is.' } } : {}),
         response: {
           ...(list
             ? { 200: listEnvelope({ description: 'An upstream item.' }, 'A page of upstream items.') }
-            : { '2xx': upstreamBody }),
+            : { '2xx': paged ? upstreamBodyOrPage : upstreamBody }),
           ...errors(...UPSTREAM_CALL_ERRORS),
         },
       },
@@ -138,15 +145,16 @@ async function handle(
   );
   const debug = format === 'debug' ? { debug: { trace: result.trace ?? [] } } : {};
   if (result.kind === 'list') {
-    // Items are upstream JSON with no schema of their own: serialized once, in one pass (the route's
-    // response schema documents the envelope).
-    return sendPlainJson(reply, {
-      result: result.result,
-      next_cursor: result.next_cursor,
-      prev_cursor: null,
-      result_count: result.result_count,
-      ...debug,
-    });
+    // Items are upstream JSON with no schema of their own: written as the upstream sent them, never parsed
+    // and serialised again (the route's response schema documents the envelope).
+    return plainJson(reply).send(
+      proxyListBytes({
+        result: result.result,
+        next_cursor: result.next_cursor,
+        result_count: result.result_count,
+        ...debug,
+      }),
+    );
   }
   if (format !== 'unified') plainJson(reply);
   reply.code(result.status);

@@ -1,7 +1,8 @@
 /**
  * @module The Proxy API: a declared resource, 1-to-1. The resource method is chosen by shape (GET without id →
  * list, GET with id → get, POST → create, PUT/PATCH → update, DELETE → delete). Lists answer the list envelope
- * with the raw upstream records, paged and cursored like unified lists; single calls answer the body as is.
+ * with the raw upstream records, paged and cursored like unified lists, and so does a get that declares
+ * `pagination:` (its answer is a collection, e.g. a group's members); single calls answer the body as is.
  * `POST` with an id is an action on one record (the resource's `create` with `{{ id }}` in its path, e.g. a
  * lifecycle call). Named placeholders of the path are filled from query parameters of the same name.
  */
@@ -9,13 +10,13 @@ import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
 import { isPagePosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, RecordNotFound } from '../errors.js';
-import { callTarget } from './call-target.js';
+import { type CallTarget, callTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
 import { collectRecords } from './collect-records.js';
 import type { ProxyInput, ProxyResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
 import { takeNamedPlaceholders } from './named-placeholders.js';
-import { extrasOf, openOperation } from './operation-context.js';
+import { extrasOf, type OperationContext, openOperation } from './operation-context.js';
 import { flatPages } from './page-source.js';
 import { resolveLimit } from './resolve-limit.js';
 import { resourceRequest } from './resource-request.js';
@@ -46,49 +47,9 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   // `{{ group_id }}` in the path comes from `?group_id=…`, which is then not forwarded as a query parameter.
   const { named, rest: query } = takeNamedPlaceholders(target, input.query ?? {});
 
-  if (target.method === 'list') {
-    const declaredPageSize = target.paging?.scheme.page_size?.value;
-    const limit = resolveLimit(input.limit, {
-      default: Math.min(declaredPageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
-      max: PROXY_MAX_LIMIT,
-    });
-    const binding = queryBinding({
-      integration: integration.name,
-      accountId: input.account.id,
-      model: 'proxy',
-      resource: input.resource,
-      remoteQuery: { ...query, ...named },
-    });
-    const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
-    if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
-    // Sized like unified lists: the first call's limit, carried in the cursor (absent in older cursors).
-    const pageSize = cursor ? cursor.z : limit;
-    const collected = await collectRecords<unknown>({
-      pages: flatPages(context, {
-        target,
-        scope: { named },
-        query: [query],
-        start: cursor?.p as never,
-        pageSize,
-      }),
-      limit,
-      skip: cursor?.s,
-      trace: context.trace,
-    });
-    return {
-      kind: 'list',
-      result: collected.records,
-      next_cursor: collected.next
-        ? engine.cursors.encode({
-            q: binding,
-            p: collected.next.position,
-            s: collected.next.skip,
-            ...(pageSize === undefined ? {} : { z: pageSize }),
-          })
-        : null,
-      result_count: collected.records.length,
-      ...extrasOf(context),
-    };
+  // A list, or a get whose answer is a paged collection (a group's members): both page like a list.
+  if (target.method === 'list' || (target.method === 'get' && target.paging !== undefined)) {
+    return proxyList(context, engine, input, target, { query, named });
   }
 
   if (target.static) {
@@ -105,4 +66,60 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   if (input.body !== undefined) request.body = input.body;
   const response = await callUpstream(context, request, { target });
   return { kind: 'single', status: response.status, body: response.body, ...extrasOf(context) };
+}
+
+/**
+ * A proxy list: raw upstream records in the list envelope, paged and cursored like unified lists. A paged get
+ * (`pagination:` on a `get`) is one too: `{{ id }}` names the collection's owner, and the cursor is bound to it.
+ */
+async function proxyList(
+  context: OperationContext,
+  engine: EngineInternals,
+  input: ProxyInput,
+  target: CallTarget,
+  { query, named }: { query: Record<string, string>; named: Record<string, string> },
+): Promise<ProxyResult> {
+  const declaredPageSize = target.paging?.scheme.page_size?.value;
+  const limit = resolveLimit(input.limit, {
+    default: Math.min(declaredPageSize ?? PROXY_DEFAULT_LIMIT, PROXY_MAX_LIMIT),
+    max: PROXY_MAX_LIMIT,
+  });
+  const binding = queryBinding({
+    integration: context.integration.name,
+    accountId: input.account.id,
+    model: 'proxy',
+    // Resource names hold no `/`, so a paged get's binding never equals a list's.
+    resource: input.id === undefined ? input.resource : `${input.resource}/${input.id}`,
+    remoteQuery: { ...query, ...named },
+  });
+  const cursor = input.cursor === undefined ? undefined : engine.cursors.decode(input.cursor, binding);
+  if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
+  // Sized like unified lists: the first call's limit, carried in the cursor (absent in older cursors).
+  const pageSize = cursor ? cursor.z : limit;
+  const collected = await collectRecords<unknown>({
+    pages: flatPages(context, {
+      target,
+      scope: { id: input.id, named },
+      query: [query],
+      start: cursor?.p as never,
+      pageSize,
+    }),
+    limit,
+    skip: cursor?.s,
+    trace: context.trace,
+  });
+  return {
+    kind: 'list',
+    result: collected.records,
+    next_cursor: collected.next
+      ? engine.cursors.encode({
+          q: binding,
+          p: collected.next.position,
+          s: collected.next.skip,
+          ...(pageSize === undefined ? {} : { z: pageSize }),
+        })
+      : null,
+    result_count: collected.records.length,
+    ...extrasOf(context),
+  };
 }

@@ -19,7 +19,11 @@ export const ResourceMethod = Type.Object(
     query: Type.Optional(TemplateMap),
     headers: Type.Optional(TemplateMap),
     pagination: Type.Optional(
-      Type.String({ minLength: 1, description: 'The name of a scheme under `pagination:`.' }),
+      Type.String({
+        minLength: 1,
+        description:
+          'The name of a scheme under `pagination:`. On a `get`, the answer is a paged collection named by the id (a group’s members): the Proxy API pages it like a list, `records` applied.',
+      }),
     ),
     records: Type.Optional(
       Expression('Where the records are in a list body (default `$`, the body itself).'),
