@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { type ChangeFeed, createChangeFeed } from './change-feed/change-feed.js';
 import { connectRoutes } from './connect/plugin.js';
 import { purposeKey } from './cursor-secret.js';
+import { DeferredCompiles } from './deferred-compile.js';
 import { JsonTooDeep } from './errors.js';
 import { jsonDepth } from './json-depth.js';
 import { loggerOptions } from './logger.js';
@@ -59,6 +60,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Sync runs and webhook deliveries; `switchboard serve` starts its jobs, tests drive them. */
     changeFeed: ChangeFeed;
+    /**
+     * Compiles every route validator and serializer not compiled yet (they compile on first use:
+     * `deferred-compile.ts`); returns how many. Throws what a compile throws.
+     */
+    compileRouteSchemas(): number;
   }
 }
 
@@ -78,6 +84,7 @@ const MAX_JSON_DEPTH = 64;
  */
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
   const { engine, store, settings } = options;
+  const deferred = new DeferredCompiles();
   const app = Fastify({
     ...loggerSetting(options.logger, settings.logLevel),
     genReqId: requestId,
@@ -93,7 +100,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     // Behind a reverse proxy, the client address (the connect pages' rate-limit key) comes from X-Forwarded-For.
     trustProxy: trustProxyOption(settings.trustProxy),
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildSerializer: deferred.serializerFactory() } },
   });
+  app.decorate('compileRouteSchemas', () => deferred.compileAll());
 
   const redis = options.redis ?? createRedis(settings.redisUrl);
   if (redis !== undefined && options.redis === undefined) {
@@ -128,7 +137,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   });
   const schemas = sharedSchemas();
   addComponents(app, schemas);
-  installValidation(app, schemas);
+  installValidation(app, schemas, deferred);
   installQueryKeyGuard(app);
   await installOpenApi(app);
   await installApiRateLimit(app, settings.apiRateLimit, redis);

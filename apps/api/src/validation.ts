@@ -1,17 +1,36 @@
 /**
  * @module Request validation with two Ajv instances. Bodies are JSON and checked strictly: no type coercion (a
  * number is not a string), unknown fields are errors, every problem is reported. Query strings, params and headers
- * are text, so they are coerced (`limit=5` → 5, `remote_data=false` → false) and get their defaults.
+ * are text, so they are coerced (`limit=5` → 5, `remote_data=false` → false) and get their defaults. Each route's
+ * validator is compiled on its first request (`deferred-compile.ts`).
  */
 import { createAjv } from '@switchboard/schema';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
+import type { DeferredCompiles } from './deferred-compile.js';
 
 type SchemaObject = Record<string, unknown>;
 
-export function installValidation(app: FastifyInstance, sharedSchemas: readonly SchemaObject[]): void {
+export function installValidation(
+  app: FastifyInstance,
+  sharedSchemas: readonly SchemaObject[],
+  deferred: DeferredCompiles,
+): void {
+  // Built on the first compile too: adding the shared schemas compiles Ajv's meta-schema, twice.
+  let instances: { body: Ajv2020; text: Ajv2020 } | undefined;
+  const ajvFor = (httpPart: string | undefined): Ajv2020 => {
+    instances ??= validators(sharedSchemas);
+    return httpPart === 'body' ? instances.body : instances.text;
+  };
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    deferred.validator(() => ajvFor(httpPart).compile(schema as SchemaObject)),
+  );
+}
+
+function validators(sharedSchemas: readonly SchemaObject[]): { body: Ajv2020; text: Ajv2020 } {
   const body = createAjv();
   // Same Ajv class and draft as the schema package, configured for text input.
-  const AjvClass = body.constructor as new (options: SchemaObject) => typeof body;
+  const AjvClass = body.constructor as new (options: SchemaObject) => Ajv2020;
   const text = new AjvClass({
     coerceTypes: 'array',
     useDefaults: true,
@@ -23,7 +42,5 @@ export function installValidation(app: FastifyInstance, sharedSchemas: readonly 
     body.addSchema(schema);
     text.addSchema(schema);
   }
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? body : text).compile(schema as SchemaObject),
-  );
+  return { body, text };
 }
