@@ -141,8 +141,13 @@ function compiledForm(
   globals: Readonly<Record<string, unknown>>,
 ): CompiledExpression {
   const { limits } = form;
-  const evaluateSync = (input: unknown, bindings?: Record<string, unknown>) =>
-    program.run(input, bindings, globals, limits);
+  // Generated source on first use (most expressions of an integration never run, or run once per request).
+  let run = (input: unknown, bindings: Record<string, unknown> | undefined): unknown => {
+    const generated = program.generate(globals, limits);
+    run = 'reason' in generated ? (i, b) => program.run(i, b, globals, limits) : (generated as typeof run);
+    return run(input, bindings);
+  };
+  const evaluateSync = (input: unknown, bindings?: Record<string, unknown>) => run(input, bindings);
   const result: CompiledExpression = {
     source,
     mode: 'compiled',

@@ -4,7 +4,7 @@
  * library functions, and plain JavaScript functions handed in as bindings. Arguments are checked against the
  * function's signature exactly as jsonata does, with jsonata's own signature objects.
  */
-import type { Node, Signature } from './ast.js';
+import type { AstNode, Node, Signature } from './ast.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import { Frame } from './frame.js';
@@ -20,6 +20,8 @@ export class CompiledLambda {
     readonly frame: Frame,
     readonly input: unknown,
     readonly signature: Signature | undefined,
+    /** The `function(…){ … }` node it was made from: what generated source inlines (see `source/`). */
+    readonly ast?: AstNode,
   ) {}
 
   get arity(): number {

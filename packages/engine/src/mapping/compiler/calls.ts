@@ -25,7 +25,7 @@ function forgotDollar(procedure: AstNode, frame: Frame): string | undefined {
   return typeof name === 'string' && frame.lookup(name) ? name : undefined;
 }
 
-function located(error: unknown, position: number | undefined, token: string | undefined): unknown {
+export function located(error: unknown, position: number | undefined, token: string | undefined): unknown {
   if (error !== null && typeof error === 'object') {
     const e = error as { position?: unknown; token?: unknown };
     if (!e.position) e.position = position;
@@ -120,7 +120,7 @@ export function compileLambda(compile: Compile, ast: AstNode): Node {
   const params = (ast.arguments as AstNode[]).map((param) => param.value as string);
   const body = compile(ast.body as AstNode);
   const signature = ast.signature;
-  return (input, frame) => new CompiledLambda(params, body, frame, input, signature);
+  return (input, frame) => new CompiledLambda(params, body, frame, input, signature, ast);
 }
 
 const PLACEHOLDER = Symbol('?');

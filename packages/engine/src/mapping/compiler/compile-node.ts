@@ -29,6 +29,20 @@ export function compileExpressionTree(ast: AstNode): Node {
   }
 }
 
+/**
+ * Compiles a subtree of an expression whose local names are `locals` (those of the whole expression): what
+ * generated source hands the nodes it does not generate itself (see `source/`).
+ */
+export function compileSubtree(ast: AstNode, locals: ReadonlySet<string>): Node {
+  const outer = currentLocals;
+  currentLocals = locals;
+  try {
+    return compileNode(ast);
+  } finally {
+    currentLocals = outer;
+  }
+}
+
 /** Nodes that call nothing: never deeper than themselves, so they check the depth cap without counting. */
 const LEAVES = new Set([
   'string',

@@ -52,7 +52,8 @@ function range(lhs: unknown, rhs: unknown, ctx: EvalContext): unknown {
   return result;
 }
 
-const OPERATIONS: Record<string, Operation> = {
+/** The operators other than `and`/`or`, by token (shared with generated source, see `source/`). */
+export const OPERATIONS: Readonly<Record<string, Operation>> = {
   '+': numeric((a, b) => a + b),
   '-': numeric((a, b) => a - b),
   '*': numeric((a, b) => a * b),
@@ -78,7 +79,7 @@ const OPERATIONS: Record<string, Operation> = {
 };
 
 /** Adds the operator and its position to an error, as jsonata does for every operator failure. */
-function located(error: unknown, ast: AstNode): unknown {
+export function located(error: unknown, ast: AstNode): unknown {
   if (error !== null && typeof error === 'object') {
     const e = error as { position?: unknown; token?: unknown };
     e.position = ast.position;

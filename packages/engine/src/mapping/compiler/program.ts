@@ -10,6 +10,7 @@ import { populateMessage } from './errors.js';
 import { Frame } from './frame.js';
 import { LIBRARY } from './functions/library.js';
 import { createSequence, isSequence } from './sequence.js';
+import { type Evaluate, generateProgram } from './source/generated-program.js';
 
 export interface Program {
   /**
@@ -24,6 +25,11 @@ export interface Program {
     globals: Readonly<Record<string, unknown>>,
     limits: Limits,
   ): unknown;
+  /**
+   * The same evaluation as generated JavaScript specialised to `globals` (see `source/`), or why there is none.
+   * Costs a code generation: made once per expression and definitions, on first use.
+   */
+  generate(globals: Readonly<Record<string, unknown>>, limits: Limits): Evaluate | { reason: string };
 }
 
 /** The library alone: the globals of an expression bound to no definitions. */
@@ -38,8 +44,13 @@ export function compileProgram(ast: unknown): Program | { reason: string } {
     if (error instanceof NotCompilable) return { reason: error.reason };
     return { reason: `compiler error: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return {
+  const program: Program = {
     freshObject: buildsFreshObject(ast as AstNode),
+    generate(globals, limits) {
+      return generateProgram(ast as AstNode, globals, limits, (input, bindings) =>
+        program.run(input, bindings, globals, limits),
+      );
+    },
     run(input, bindings, globals, limits) {
       const ctx = new EvalContext(limits);
       const frame = new Frame(undefined, { bindings, globals });
@@ -59,6 +70,7 @@ export function compileProgram(ast: unknown): Program | { reason: string } {
       }
     },
   };
+  return program;
 }
 
 /** Whether every object the expression can answer is one its own constructor made (see `freshObject`). */
