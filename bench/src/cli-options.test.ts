@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options.js';
 import { BenchArgsInvalid } from './errors.js';
@@ -15,6 +16,11 @@ describe('parseCliOptions', () => {
     expect(options.profile.mode).toBe('quick');
     expect(options.profile.unifiedList.sizes).toEqual([2000, 10_000]);
     expect([...options.stages].sort()).toEqual(['mapping', 'proxy']);
+  });
+
+  it('profiles the API processes only when asked, into an absolute directory', () => {
+    expect(parseCliOptions([]).apiCpuProfDir).toBeUndefined();
+    expect(parseCliOptions(['--api-cpu-prof', 'prof']).apiCpuProfDir).toBe(resolve('prof'));
   });
 
   it('refuses unknown stages and flags with the usage text', () => {

@@ -1,13 +1,15 @@
 /** @module Command-line flags of `pnpm bench`. */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchArgsInvalid } from './errors.js';
 import { FULL, type Profile, QUICK, STAGE_NAMES, type StageName } from './profiles.js';
 
-export const USAGE = `Usage: pnpm bench [--quick] [--only ${STAGE_NAMES.join(',')}] [--out FILE] [--api-log-level LEVEL]
+export const USAGE = `Usage: pnpm bench [--quick] [--only ${STAGE_NAMES.join(',')}] [--out FILE] [--api-log-level LEVEL] [--api-cpu-prof DIR]
   --quick          small sizes and short runs (about a minute and a half)
   --only           run only these stages (comma-separated); the others are reported as skipped
   --out            where to write the JSON report (default bench/results/latest.json)
-  --api-log-level  LOG_LEVEL of the API processes (default warn: no per-request log lines; info adds their cost)`;
+  --api-log-level  LOG_LEVEL of the API processes (default warn: no per-request log lines; info adds their cost)
+  --api-cpu-prof   write a V8 CPU profile of each API process into DIR (node --cpu-prof), for reading where it spends`;
 
 export interface CliOptions {
   profile: Profile;
@@ -15,11 +17,20 @@ export interface CliOptions {
   /** `undefined`: the default path next to the package. */
   out: string | undefined;
   apiLogLevel: string;
+  /** Where the API processes write their \`.cpuprofile\` on exit; \`undefined\`: not profiled. */
+  apiCpuProfDir: string | undefined;
   help: boolean;
 }
 
 export function parseCliOptions(argv: readonly string[]): CliOptions {
-  let values: { quick?: boolean; only?: string; out?: string; 'api-log-level'?: string; help?: boolean };
+  let values: {
+    quick?: boolean;
+    only?: string;
+    out?: string;
+    'api-log-level'?: string;
+    'api-cpu-prof'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -30,6 +41,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         only: { type: 'string' },
         out: { type: 'string' },
         'api-log-level': { type: 'string' },
+        'api-cpu-prof': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -51,6 +63,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     stages,
     out: values.out,
     apiLogLevel: values['api-log-level'] ?? 'warn',
+    apiCpuProfDir: values['api-cpu-prof'] === undefined ? undefined : resolve(values['api-cpu-prof']),
     help: values.help ?? false,
   };
 }

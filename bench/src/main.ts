@@ -40,7 +40,7 @@ process.once('SIGINT', () => process.exit(130));
 const progress = createProgress();
 const machine = machineInfo();
 const startedAt = new Date().toISOString();
-const environments = new EnvironmentPool(options.apiLogLevel);
+const environments = new EnvironmentPool(options.apiLogLevel, options.apiCpuProfDir);
 const context: StageContext = {
   profile: options.profile,
   progress,

@@ -36,14 +36,20 @@ process.once('exit', () => {
 // leak into a measured process.
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 
-export function spawnChild(name: string, launcher: string, env: Record<string, string>): ChildService {
+/** `nodeFlags` go before the launcher (e.g. `--cpu-prof`); the launcher always runs through tsx. */
+export function spawnChild(
+  name: string,
+  launcher: string,
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): ChildService {
   const baseEnv: Record<string, string> = {};
   for (const key of INHERITED) {
     const value = process.env[key];
     if (value !== undefined) baseEnv[key] = value;
   }
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', `${PATHS.launchers}/${launcher}`], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `${PATHS.launchers}/${launcher}`], {
     cwd: PATHS.benchDir,
     env: { ...baseEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -28,6 +28,8 @@ export interface ApiProcessOptions {
   /** The simulator's base URL (`SWITCHBOARD_UPSTREAM_ONELOGIN`); omitted for cold-start runs. */
   upstream?: string;
   logLevel: string;
+  /** Write a V8 CPU profile into this directory when the process exits (`--api-cpu-prof`). */
+  cpuProfDir?: string | undefined;
 }
 
 const HEALTH_POLL_MS = 5;
@@ -37,23 +39,28 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
   const port = await freePort();
   const apiKey = `sb_bench_${randomBytes(24).toString('hex')}`;
-  const service = spawnChild('API', 'api.ts', {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dataDir, 'bench.db')}`,
-    SWITCHBOARD_DATA_DIR: dataDir,
-    // Production requires the public base URL (of connect links); the bench never follows one.
-    SWITCHBOARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SWITCHBOARD_INTEGRATIONS_DIR: PATHS.integrationsDir,
-    SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SWITCHBOARD_ADMIN_TOKEN: randomBytes(24).toString('hex'),
-    SWITCHBOARD_API_KEY: apiKey,
-    SWITCHBOARD_API_RATE_LIMIT: 'off',
-    SWITCHBOARD_RATE_LIMIT_ONELOGIN: 'off',
-    LOG_LEVEL: options.logLevel,
-    ...(options.upstream === undefined ? {} : { SWITCHBOARD_UPSTREAM_ONELOGIN: options.upstream }),
-  });
+  const service = spawnChild(
+    'API',
+    'api.ts',
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dataDir, 'bench.db')}`,
+      SWITCHBOARD_DATA_DIR: dataDir,
+      // Production requires the public base URL (of connect links); the bench never follows one.
+      SWITCHBOARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SWITCHBOARD_INTEGRATIONS_DIR: PATHS.integrationsDir,
+      SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SWITCHBOARD_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+      SWITCHBOARD_API_KEY: apiKey,
+      SWITCHBOARD_API_RATE_LIMIT: 'off',
+      SWITCHBOARD_RATE_LIMIT_ONELOGIN: 'off',
+      LOG_LEVEL: options.logLevel,
+      ...(options.upstream === undefined ? {} : { SWITCHBOARD_UPSTREAM_ONELOGIN: options.upstream }),
+    },
+    options.cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`],
+  );
   const close = async () => {
     await service.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -28,13 +28,19 @@ export interface BenchEnvironment {
 export interface EnvironmentOptions {
   users: number;
   apiLogLevel: string;
+  /** See `--api-cpu-prof`. */
+  apiCpuProfDir?: string | undefined;
 }
 
 export async function startEnvironment(options: EnvironmentOptions): Promise<BenchEnvironment> {
   const simPort = await freePort();
   const started = await Promise.allSettled([
     startSimulatorProcess(options.users, simPort),
-    startApiProcess({ upstream: `http://127.0.0.1:${simPort}`, logLevel: options.apiLogLevel }),
+    startApiProcess({
+      upstream: `http://127.0.0.1:${simPort}`,
+      logLevel: options.apiLogLevel,
+      cpuProfDir: options.apiCpuProfDir,
+    }),
   ] as const);
   const [simStart, apiStart] = started;
   const sim = simStart.status === 'fulfilled' ? simStart.value : undefined;

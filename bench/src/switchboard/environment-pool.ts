@@ -8,16 +8,22 @@ import { type BenchEnvironment, startEnvironment } from './bench-environment.js'
 export class EnvironmentPool {
   #current: BenchEnvironment | undefined;
   readonly #apiLogLevel: string;
+  readonly #apiCpuProfDir: string | undefined;
 
-  constructor(apiLogLevel: string) {
+  constructor(apiLogLevel: string, apiCpuProfDir?: string) {
     this.#apiLogLevel = apiLogLevel;
+    this.#apiCpuProfDir = apiCpuProfDir;
   }
 
   /** An environment whose simulator holds `users` users (`fresh`: never one that has served before). */
   async acquire(users: number, fresh = false): Promise<BenchEnvironment> {
     if (this.#current !== undefined && this.#current.users === users && !fresh) return this.#current;
     await this.close();
-    this.#current = await startEnvironment({ users, apiLogLevel: this.#apiLogLevel });
+    this.#current = await startEnvironment({
+      users,
+      apiLogLevel: this.#apiLogLevel,
+      apiCpuProfDir: this.#apiCpuProfDir,
+    });
     return this.#current;
   }
 
