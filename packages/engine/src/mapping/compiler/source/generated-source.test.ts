@@ -25,6 +25,11 @@ const DEFINITIONS: Record<string, string> = {
   statusOf: 'function($s){ $type($s) = "number" ? $lookup($statuses, $string($s)) }',
   plusOne: 'function($n){ $n + 1 }',
   countdown: 'function($n){ $n = 0 ? "done" : $countdown($n - 1) }',
+  placeholders: '["%user%", "%app%"]',
+  describe:
+    'function($template, $names){ $reduce($placeholders, function($text, $key){ $contains($text, $key) ? ' +
+    '($exists($lookup($names, $key)) ? $replace($text, $key, $string($lookup($names, $key)))) : $text }, $template) }',
+  kinds: '{ "1": ["login", "%user% logged into %app%"], "2": ["logout", "%user% left"] }',
 };
 
 async function scopeOf(
@@ -158,6 +163,22 @@ describe('generated source: the same answers as the closures and the interpreter
       b: '',
       c: [1, 2],
     });
+  });
+
+  it('indexes a list, and folds with $reduce over generated locals', async () => {
+    const activity =
+      '( $kind := $lookup($kinds, $string(t)); { "action": $kind ? $kind[0] : "other", "last": $kind[-1], ' +
+      '"first": $kind[5], "description": $kind ? $describe($kind[1], { "%user%": user, "%app%": app }) } )';
+    expect(await expectSame(activity, { t: 1, user: 'ada', app: 7 })).toEqual({
+      value: { action: 'login', last: '%user% logged into %app%', description: 'ada logged into 7' },
+    });
+    await expectSame(activity, { t: 2 });
+    await expectSame(activity, { t: 3, user: 'x' });
+    for (const a of [5, [], undefined, [1, 2, 3], 'text']) {
+      await expectSame('$reduce(a, function($x, $y){ $x + $y })', { a });
+      await expectSame('$reduce(a, function($x, $y, $i, $all){ [$x, $y, $i, $count($all)] }, 10)', { a });
+    }
+    await expectSame('$reduce(a, function($x, $y){ $x + $y }, function(){ 1 })', { a: [1] });
   });
 
   it('reads a block local before its binding as the frame lookup does', async () => {

@@ -155,9 +155,8 @@ export class SourceGenerator {
   private node(ast: AstNode, cx: Cx, out: string[]): string {
     // A fused path checks two levels; counting every node so is a safe over-estimate.
     this.deepest = Math.max(this.deepest, cx.depth + 2);
-    if (ast.predicate !== undefined || ast.group !== undefined || ast.keepArray) {
-      return this.delegate(ast, cx, out);
-    }
+    if (ast.group !== undefined || ast.keepArray) return this.delegate(ast, cx, out);
+    if (ast.predicate !== undefined) return this.indexed(ast, cx, out);
     switch (ast.type) {
       case 'string':
         return q(ast.value as string);
@@ -197,6 +196,30 @@ export class SourceGenerator {
       default:
         return this.delegate(ast, cx, out);
     }
+  }
+
+  /**
+   * `$list[0]`: a variable with one fixed index (what the closures' numeric filter does: a negative index
+   * counts from the end, an array item is the result as it is, an empty result is nothing).
+   */
+  private indexed(ast: AstNode, cx: Cx, out: string[]): string {
+    const predicate = ast.predicate ?? [];
+    const index = predicate[0]?.expr;
+    if (ast.type !== 'variable' || predicate.length !== 1 || index?.type !== 'number') {
+      return this.delegate(ast, cx, out);
+    }
+    const fixed = Math.floor(index.value as number);
+    const value = this.simple(this.variable(ast.value as string, cx), out);
+    const items = this.temp();
+    const item = this.temp();
+    const t = this.temp();
+    const at = fixed < 0 ? `${items}.length + ${fixed}` : String(fixed);
+    out.push(
+      `const ${items} = Array.isArray(${value}) ? ${value} : [${value}];`,
+      `const ${item} = ${items}[${at}];`,
+      `const ${t} = Array.isArray(${item}) ? R.normalize(${item}, false) : ${item};`,
+    );
+    return t;
   }
 
   private child(cx: Cx): Cx {
@@ -517,6 +540,20 @@ export class SourceGenerator {
     if (!isNative(fn) || LIBRARY[name] !== fn) return this.delegate(ast, cx, out);
     const args = ast.arguments as AstNode[];
     const inner = this.child(cx);
+    if (name === 'reduce' && (args.length === 2 || args.length === 3)) {
+      const lambda = args[1] as AstNode;
+      if (isPlainLambda(lambda) && (lambda.arguments ?? []).length >= 2) {
+        const sub: string[] = [];
+        try {
+          const result = this.inlineReduce(ast, fn, lambda, cx, sub);
+          out.push(...sub);
+          return result;
+        } catch (error) {
+          if (!(error instanceof Refuse)) throw error;
+          return this.delegate(ast, cx, out);
+        }
+      }
+    }
     if (name === 'map' && args.length === 2) {
       const lambda = args[1] as AstNode;
       if (
@@ -600,6 +637,12 @@ export class SourceGenerator {
           direct(`Array.isArray(${a})`, `${a}.length`);
           return t;
       }
+    }
+    if (args.length === 2 && a !== undefined && b !== undefined && name === 'contains') {
+      out.push(
+        `if (typeof ${a} === 'string' && typeof ${b} === 'string') ${t} = ${a}.indexOf(${b}) !== -1; else { ${general} }`,
+      );
+      return t;
     }
     if (args.length === 2 && a !== undefined && b !== undefined && name === 'join') {
       // `<a<s>s?:s>`: an array of strings and a string pass the check unchanged.
@@ -847,6 +890,55 @@ export class SourceGenerator {
   }
 
   /**
+   * `$reduce(list, function($acc, $v, $i, $a){ … }, init)`: the loop of `reduce` written out, the body
+   * generated in place. The arguments go through `reduce`'s own signature check (with a stand-in for the
+   * function), so a list is wrapped and a wrong argument fails exactly as the call would.
+   */
+  private inlineReduce(ast: AstNode, fn: NativeFunction, lambda: AstNode, cx: Cx, out: string[]): string {
+    const inner = this.child(cx);
+    const args = ast.arguments as AstNode[];
+    const list = this.simple(this.gen(args[0] as AstNode, inner, out), out);
+    const init = args[2] === undefined ? undefined : this.simple(this.gen(args[2], inner, out), out);
+    const params = (lambda.arguments as AstNode[]).map((param) => param.value as string);
+    const ids = params.map(() => `l${this.counter++}`);
+    const [t, checked, sequence, result, index] = [
+      this.temp(),
+      this.temp(),
+      this.temp(),
+      this.temp(),
+      this.temp(),
+    ];
+    const stand = this.constant({ _jsonata_lambda: true, arity: params.length });
+    const validate = fn.signature === undefined ? undefined : this.constant(fastValidator(fn.signature));
+    const given = init === undefined ? `[${list}, ${stand}]` : `[${list}, ${stand}, ${init}]`;
+    out.push(`let ${t};`, 'try {');
+    out.push(`const ${checked} = ${validate === undefined ? given : `${validate}(${given}, ${cx.input})`};`);
+    out.push(`const ${sequence} = ${checked}[0];`);
+    out.push(`if (${sequence} !== undefined) {`, `let ${result}, ${index};`);
+    out.push(
+      `if (${checked}[2] === undefined && ${sequence}.length > 0) { ${result} = ${sequence}[0]; ${index} = 1; } else { ${result} = ${checked}[2]; ${index} = 0; }`,
+    );
+    out.push(
+      `for (; ${index} < ${sequence}.length; ${index}++) {`,
+      counts(lambda.body as AstNode) ? 'ctx.tick();' : '',
+    );
+    const values = [result, `${sequence}[${index}]`, index, sequence];
+    out.push(`let ${ids.map((id, n) => `${id} = ${n < 4 ? values[n] : 'undefined'}`).join(', ')};`);
+    const pairs = dedupe(params.map((p, n) => [p, ids[n] as string] as [string, string]));
+    const lambdaCx: Cx = { ...cx, depth: inner.depth, tail: { depth: inner.depth, input: 'null' } };
+    const bodyCx = this.openScope([lambda.body as AstNode], lambdaCx, pairs, out);
+    // The accumulator and the items are values of the data, read through `normalize` as a variable is.
+    for (const local of bodyCx.scope?.names.values() ?? []) {
+      if (local.id === ids[0] || local.id === ids[1]) local.raw = true;
+    }
+    out.push(`${result} = ${this.gen(lambda.body as AstNode, bodyCx, out)};`, '}');
+    out.push(`${t} = ${result};`, '}');
+    out.push(`} catch (e) { throw R.nativeError(e, "reduce", ${ast.position}); }`);
+    out.push(`if (Array.isArray(${t})) ${t} = R.normalize(${t}, false);`);
+    return t;
+  }
+
+  /**
    * Hands a subtree to its closure, with a frame holding the generated locals it reads. Refused when the
    * subtree could bind a name in a generated scope, or make a function that would keep the frame (the locals
    * it holds are copies).
@@ -888,6 +980,18 @@ const LEAVES = new Set([
 /** Whether evaluating `ast` counts at least one step in the closures. */
 function counts(ast: AstNode): boolean {
   return !LEAVES.has(ast.type) || ast.predicate !== undefined || ast.group !== undefined;
+}
+
+/** A `function(…){ … }` literal with nothing around it (no signature, predicate or grouping). */
+function isPlainLambda(ast: AstNode): boolean {
+  return (
+    ast.type === 'lambda' &&
+    !ast.thunk &&
+    ast.signature === undefined &&
+    ast.predicate === undefined &&
+    !ast.keepArray &&
+    ast.group === undefined
+  );
 }
 
 /** Refuses a function whose body cannot be inlined here. */
