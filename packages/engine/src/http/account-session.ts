@@ -57,6 +57,7 @@ export class UpstreamSession implements AccountSession {
   readonly redactor: Redactor;
   readonly accountKey: string;
   #origins: UpstreamOrigins | undefined;
+  #headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
     readonly shared: SessionShared,
@@ -83,6 +84,11 @@ export class UpstreamSession implements AccountSession {
 
   get base(): URL {
     return this.origins.base;
+  }
+
+  /** See `SessionCache`: a session is rebuilt once its redactor holds many secrets. */
+  get secretForms(): number {
+    return this.redactor.secretForms;
   }
 
   async send(request: UpstreamRequest, options: SendOptions = {}): Promise<UpstreamResponse> {
@@ -274,14 +280,16 @@ export class UpstreamSession implements AccountSession {
     };
   }
 
-  #declaredHeaders(): Record<string, string> {
-    return lowerCaseKeys(
+  /** Rendered once: they depend on the connection only, which a session never changes. */
+  #declaredHeaders(): Readonly<Record<string, string>> {
+    this.#headers ??= lowerCaseKeys(
       renderDeclaredMap(
         this.integration.definition.headers,
         { connection: this.account.connection },
         'headers',
       ),
     );
+    return this.#headers;
   }
 
   async #readBuffered(raw: RawResponse, label: string): Promise<unknown> {

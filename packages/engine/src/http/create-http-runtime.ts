@@ -1,7 +1,7 @@
 /**
  * @module `createHttpRuntime`: the network layer `run/` uses. Owns what outlives one operation — connection
  * pools, the token cache with its single-flight refreshes, the rate budget and concurrency caps — and hands
- * out cheap per-account sessions over them.
+ * out per-account sessions over them, reused between calls while the account's connection is unchanged.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CompiledIntegration } from '../config/compiled-integration.js';
@@ -16,6 +16,7 @@ import { type IntegrationPlan, integrationPlan } from './integration-plan.js';
 import { MemoryRateBudget } from './rate-limit/memory-rate-budget.js';
 import { accountKeyOf, RateLimiter } from './rate-limit/rate-limiter.js';
 import { RequestExecutor } from './request-executor.js';
+import { SessionCache } from './session-cache.js';
 import { PoolRegistry } from './transport/pool-registry.js';
 import type { AccountContext } from './upstream.js';
 
@@ -55,8 +56,14 @@ export function createHttpRuntime(options: HttpRuntimeOptions = {}): HttpRuntime
     const connection = withConnectionDefaults(integration, account.connection);
     return connection === account.connection ? account : { ...account, connection };
   };
+  const sessions = new SessionCache<UpstreamSession>(clock);
   const session = (integration: CompiledIntegration, account: AccountContext) =>
-    new UpstreamSession(shared, integration, withDefaults(integration, account), planFor(integration));
+    sessions.get(
+      integration,
+      account,
+      () =>
+        new UpstreamSession(shared, integration, withDefaults(integration, account), planFor(integration)),
+    );
   // Verification leaves no token behind in the shared store: it runs on a private, throw-away token cache, so
   // callers may verify credentials that are not (yet) an account's without cleaning up after the engine.
   const probe = (integration: CompiledIntegration, account: AccountContext) =>

@@ -29,7 +29,10 @@ export interface HttpRuntimeOptions {
 }
 
 export interface HttpRuntime {
-  /** A session for one account of one integration; cheap to create, shares pools, tokens and budgets. */
+  /**
+   * A session for one account of one integration; shares pools, tokens and budgets. The same session comes back
+   * for later calls while the account's connection values are unchanged (at most a minute: `SessionCache`).
+   */
   session(integration: CompiledIntegration, account: AccountContext): AccountSession;
   /**
    * Fetches a fresh token where the auth type has one, then runs `auth.verify`; throws `InvalidCredentials`.

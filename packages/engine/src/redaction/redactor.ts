@@ -44,6 +44,11 @@ export class Redactor {
     for (const secret of options.secrets ?? []) this.addSecret(secret);
   }
 
+  /** How many secret forms are masked by value (each secret adds up to four). */
+  get secretForms(): number {
+    return this.#secrets.size;
+  }
+
   /** Masks this header / parameter / key name from now on (case-insensitive). */
   addName(name: string): void {
     this.#names.add(name.toLowerCase());

@@ -33,7 +33,32 @@ export interface CallTarget {
 /** What a static resource stands in for: it is never sent. */
 const STATIC_METHOD: ResourceMethod = Object.freeze({ method: 'GET', path: '' });
 
+const made = new WeakMap<CompiledIntegration, Map<string, CallTarget>>();
+
+/**
+ * The call target, made once per integration, resource and method: the plans ask at load, the Proxy API on every
+ * call. Unknown or unsupported ones throw every time and are not remembered.
+ */
 export function callTarget(
+  integration: CompiledIntegration,
+  resource: string,
+  method: ResourceMethodName,
+): CallTarget {
+  let targets = made.get(integration);
+  if (targets === undefined) {
+    targets = new Map();
+    made.set(integration, targets);
+  }
+  const key = `${resource}.${method}`;
+  let target = targets.get(key);
+  if (target === undefined) {
+    target = makeCallTarget(integration, resource, method);
+    targets.set(key, target);
+  }
+  return target;
+}
+
+function makeCallTarget(
   integration: CompiledIntegration,
   resource: string,
   method: ResourceMethodName,

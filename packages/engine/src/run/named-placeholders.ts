@@ -9,7 +9,18 @@ import { templateReferences } from '../mapping/template.js';
 import type { CallTarget } from './call-target.js';
 import { RESERVED_PLACEHOLDERS } from './upstream-address.js';
 
-export function namedPlaceholders(definition: ResourceMethod): string[] {
+const found = new WeakMap<ResourceMethod, readonly string[]>();
+
+export function namedPlaceholders(definition: ResourceMethod): readonly string[] {
+  let names = found.get(definition);
+  if (names === undefined) {
+    names = placeholdersOf(definition);
+    found.set(definition, names);
+  }
+  return names;
+}
+
+function placeholdersOf(definition: ResourceMethod): string[] {
   const templates = [
     definition.path,
     ...Object.values(definition.query ?? {}),
