@@ -25,6 +25,9 @@ const DEFINITIONS: Record<string, string> = {
   statusOf: 'function($s){ $type($s) = "number" ? $lookup($statuses, $string($s)) }',
   plusOne: 'function($n){ $n + 1 }',
   countdown: 'function($n){ $n = 0 ? "done" : $countdown($n - 1) }',
+  total: 'function($x){ $reduce($x, function($a, $b){ $a + $b }) }',
+  bump: 'function($x){ $map($x, function($v){ $v + 1 }) }',
+  keep: 'function($o){ $sift($o, $present) }',
   placeholders: '["%user%", "%app%"]',
   describe:
     'function($template, $names){ $reduce($placeholders, function($text, $key){ $contains($text, $key) ? ' +
@@ -206,6 +209,11 @@ describe('generated source: errors and guardrails', () => {
       '$join(b, 1)',
       '$nope(a)',
       'nope(a)',
+      '$total(b)',
+      '$total([1, a])',
+      '$bump([1, a])',
+      '$keep(b)',
+      '{ "x": $keep(a), "y": $total(b), "z": $bump(b) }',
     ]) {
       await expectSame(source, { a: 'text', b: [1, 2] });
     }

@@ -55,6 +55,14 @@ interface Base {
   read(name: string): string;
 }
 
+/** Where a library call runs: its depth, the input it gets, and how its errors are located. */
+interface Site {
+  readonly depth: number;
+  readonly input: string;
+  /** The source of the error to rethrow (`e` is the error caught). */
+  error(name: string): string;
+}
+
 interface Cx {
   readonly scope: Scope | undefined;
   readonly base: Base;
@@ -538,58 +546,47 @@ export class SourceGenerator {
       }
     }
     if (!isNative(fn) || LIBRARY[name] !== fn) return this.delegate(ast, cx, out);
+    const site: Site = {
+      depth: cx.depth + 1,
+      input: cx.input,
+      error: (fnName) => `R.nativeError(e, ${q(fnName)}, ${ast.position})`,
+    };
+    return this.library(fn, name, ast, cx, site, out);
+  }
+
+  /**
+   * A library call at `site`: `$map`, `$reduce` and `$sift` over a function written out as loops, a few
+   * functions answered directly, every other case as the call site makes it.
+   */
+  private library(fn: NativeFunction, name: string, ast: AstNode, cx: Cx, site: Site, out: string[]): string {
     const args = ast.arguments as AstNode[];
-    const inner = this.child(cx);
-    if (name === 'reduce' && (args.length === 2 || args.length === 3)) {
-      const lambda = args[1] as AstNode;
+    const loop = (write: (sub: string[]) => string): string | undefined => {
+      const sub: string[] = [];
+      try {
+        const result = write(sub);
+        out.push(...sub);
+        return result;
+      } catch (error) {
+        if (!(error instanceof Refuse)) throw error;
+        return undefined;
+      }
+    };
+    let written: string | undefined;
+    const lambda = args[1];
+    if (name === 'reduce' && (args.length === 2 || args.length === 3) && lambda !== undefined) {
       if (isPlainLambda(lambda) && (lambda.arguments ?? []).length >= 2) {
-        const sub: string[] = [];
-        try {
-          const result = this.inlineReduce(ast, fn, lambda, cx, sub);
-          out.push(...sub);
-          return result;
-        } catch (error) {
-          if (!(error instanceof Refuse)) throw error;
-          return this.delegate(ast, cx, out);
-        }
+        written = loop((sub) => this.inlineReduce(ast, fn, lambda, cx, site, sub));
       }
+    } else if (name === 'map' && args.length === 2 && lambda !== undefined && isPlainLambda(lambda)) {
+      written = loop((sub) => this.inlineMap(ast, lambda, cx, site, sub));
+    } else if (name === 'sift' && args.length === 2 && lambda !== undefined) {
+      const known = this.knownFunction(lambda, cx);
+      if (known !== undefined) written = loop((sub) => this.inlineSift(ast, known, cx, site, sub));
     }
-    if (name === 'map' && args.length === 2) {
-      const lambda = args[1] as AstNode;
-      if (
-        lambda.type === 'lambda' &&
-        !lambda.thunk &&
-        lambda.signature === undefined &&
-        lambda.predicate === undefined &&
-        !lambda.keepArray &&
-        lambda.group === undefined
-      ) {
-        const sub: string[] = [];
-        try {
-          const result = this.inlineMap(ast, lambda, cx, sub);
-          out.push(...sub);
-          return result;
-        } catch (error) {
-          if (!(error instanceof Refuse)) throw error;
-          return this.delegate(ast, cx, out);
-        }
-      }
-    }
-    if (name === 'sift' && args.length === 2) {
-      const lambda = this.knownFunction(args[1] as AstNode, cx);
-      if (lambda !== undefined) {
-        const sub: string[] = [];
-        try {
-          const result = this.inlineSift(ast, lambda, cx, sub);
-          out.push(...sub);
-          return result;
-        } catch (error) {
-          if (!(error instanceof Refuse)) throw error;
-        }
-      }
-    }
-    const values = args.map((arg) => this.simple(this.gen(arg, inner, out), out));
-    return this.native(fn, name, values, ast.position, inner.depth, cx.input, out, 'call');
+    if (written !== undefined) return written;
+    const argCx = { ...cx, depth: site.depth };
+    const values = args.map((arg) => this.simple(this.gen(arg, argCx, out), out));
+    return this.native(fn, name, values, site, out);
   }
 
   /**
@@ -597,19 +594,9 @@ export class SourceGenerator {
    * result is plain, every other case through the function's signature check and implementation, as the call
    * site does. `kind` says how errors are located: a call site's, or a tail call's (the trampoline's).
    */
-  private native(
-    fn: NativeFunction,
-    name: string,
-    args: string[],
-    position: number | undefined,
-    depth: number,
-    input: string,
-    out: string[],
-    kind: 'call' | 'tail',
-    token: string | undefined = name,
-  ): string {
+  private native(fn: NativeFunction, name: string, args: string[], site: Site, out: string[]): string {
     const t = this.temp();
-    const general = this.nativeGeneral(fn, name, args, position, depth, input, kind, token, t);
+    const general = this.nativeGeneral(fn, name, args, site, t);
     out.push(`let ${t};`);
     const [a, b] = args;
     const direct = (test: string, value: string) =>
@@ -667,21 +654,13 @@ export class SourceGenerator {
     fn: NativeFunction,
     name: string,
     args: readonly string[],
-    position: number | undefined,
-    depth: number,
-    input: string,
-    kind: 'call' | 'tail',
-    token: string | undefined,
+    site: Site,
     t: string,
   ): string {
     const validate = fn.signature === undefined ? 'undefined' : this.constant(fastValidator(fn.signature));
-    const onError =
-      kind === 'call'
-        ? `R.nativeError(e, ${q(name)}, ${position})`
-        : `R.tailError(e, ${token === undefined ? 'undefined' : q(token)}, ${position})`;
     return (
-      `ctx.depth = ${depth}; try { ${t} = R.callNative(${this.constant(fn)}, ${validate}, [${args.join(', ')}], ${input}, ctx); } ` +
-      `catch (e) { throw ${onError}; } if (Array.isArray(${t})) ${t} = R.normalize(${t}, false);`
+      `ctx.depth = ${site.depth}; try { ${t} = R.callNative(${this.constant(fn)}, ${validate}, [${args.join(', ')}], ${site.input}, ctx); } ` +
+      `catch (e) { throw ${site.error(name)}; } if (Array.isArray(${t})) ${t} = R.normalize(${t}, false);`
     );
   }
 
@@ -750,9 +729,9 @@ export class SourceGenerator {
    * `$sift(object, $f)` with `$f` a `definitions:` function: the loop of `sift` written out, the function's
    * body inlined for each entry. Any argument `sift` would not take as it is goes the general way.
    */
-  private inlineSift(ast: AstNode, lambda: CompiledLambda, cx: Cx, out: string[]): string {
+  private inlineSift(ast: AstNode, lambda: CompiledLambda, cx: Cx, site: Site, out: string[]): string {
     inlinable(lambda, cx);
-    const inner = this.child(cx);
+    const inner = { ...cx, depth: site.depth };
     const object = this.simple(this.gen((ast.arguments as AstNode[])[0] as AstNode, inner, out), out);
     const fnValue = this.constant(lambda);
     const t = this.temp();
@@ -760,17 +739,7 @@ export class SourceGenerator {
     const any = this.temp();
     const key = this.temp();
     const entry = this.temp();
-    const general = this.nativeGeneral(
-      LIBRARY['sift'] as NativeFunction,
-      'sift',
-      [object, fnValue],
-      ast.position,
-      inner.depth,
-      cx.input,
-      'call',
-      'sift',
-      t,
-    );
+    const general = this.nativeGeneral(LIBRARY['sift'] as NativeFunction, 'sift', [object, fnValue], site, t);
     out.push(
       `let ${t};`,
       `if (${object} === undefined || (${object} !== null && typeof ${object} === 'object' && !Array.isArray(${object}) && !R.isFunctionValue(${object}))) {`,
@@ -784,7 +753,7 @@ export class SourceGenerator {
     const test = this.truthy(this.inlineBody(lambda, args, inner.depth, 'null', cx, out), out);
     out.push(`if (${test}) { R.setKey(${result}, ${key}, ${entry}); ${any} = true; }`, '}');
     out.push(`${t} = ${any} ? ${result} : undefined;`);
-    out.push(`} catch (e) { throw R.nativeError(e, "sift", ${ast.position}); }`);
+    out.push(`} catch (e) { throw ${site.error('sift')}; }`);
     out.push(`} else { ${general} }`);
     return t;
   }
@@ -824,22 +793,13 @@ export class SourceGenerator {
             if (!(error instanceof Refuse)) throw error;
           }
         } else if (isNative(fn) && LIBRARY[name] === fn) {
-          const argCx = { ...cx, depth: tail.depth };
-          const args = (call.arguments as AstNode[]).map((arg) =>
-            this.simple(this.gen(arg, argCx, out), out),
-          );
-          const t = this.native(
-            fn,
-            name,
-            args,
-            procedure.position,
-            tail.depth,
-            tail.input,
-            out,
-            'tail',
-            name,
-          );
-          return t;
+          // The trampoline relocates any error of the call to the procedure's name and position.
+          const site: Site = {
+            depth: tail.depth,
+            input: tail.input,
+            error: (fnName) => `R.tailNativeError(e, ${q(fnName)}, ${procedure.position})`,
+          };
+          return this.library(fn, name, call, cx, site, out);
         }
       }
     }
@@ -854,8 +814,8 @@ export class SourceGenerator {
   }
 
   /** `$map(list, function($v, $i, $a){ … })`: the loop written out, the body generated in place. */
-  private inlineMap(ast: AstNode, lambda: AstNode, cx: Cx, out: string[]): string {
-    const inner = this.child(cx);
+  private inlineMap(ast: AstNode, lambda: AstNode, cx: Cx, site: Site, out: string[]): string {
+    const inner = { ...cx, depth: site.depth };
     const list = this.simple(this.gen((ast.arguments as AstNode[])[0] as AstNode, inner, out), out);
     const params = (lambda.arguments as AstNode[]).map((param) => param.value as string);
     const arity = params.length;
@@ -885,7 +845,7 @@ export class SourceGenerator {
     out.push(`if (${value} !== undefined) ${r}.push(${value});`, '}');
     out.push(`${t} = R.normalize(${r}, false);`, '}');
     // Errors from the body, tail calls included, pass through `$map`'s call site (a library function).
-    out.push(`} catch (e) { throw R.nativeError(e, "map", ${ast.position}); }`);
+    out.push(`} catch (e) { throw ${site.error('map')}; }`);
     return t;
   }
 
@@ -894,8 +854,15 @@ export class SourceGenerator {
    * generated in place. The arguments go through `reduce`'s own signature check (with a stand-in for the
    * function), so a list is wrapped and a wrong argument fails exactly as the call would.
    */
-  private inlineReduce(ast: AstNode, fn: NativeFunction, lambda: AstNode, cx: Cx, out: string[]): string {
-    const inner = this.child(cx);
+  private inlineReduce(
+    ast: AstNode,
+    fn: NativeFunction,
+    lambda: AstNode,
+    cx: Cx,
+    site: Site,
+    out: string[],
+  ): string {
+    const inner = { ...cx, depth: site.depth };
     const args = ast.arguments as AstNode[];
     const list = this.simple(this.gen(args[0] as AstNode, inner, out), out);
     const init = args[2] === undefined ? undefined : this.simple(this.gen(args[2], inner, out), out);
@@ -912,7 +879,9 @@ export class SourceGenerator {
     const validate = fn.signature === undefined ? undefined : this.constant(fastValidator(fn.signature));
     const given = init === undefined ? `[${list}, ${stand}]` : `[${list}, ${stand}, ${init}]`;
     out.push(`let ${t};`, 'try {');
-    out.push(`const ${checked} = ${validate === undefined ? given : `${validate}(${given}, ${cx.input})`};`);
+    out.push(
+      `const ${checked} = ${validate === undefined ? given : `${validate}(${given}, ${site.input})`};`,
+    );
     out.push(`const ${sequence} = ${checked}[0];`);
     out.push(`if (${sequence} !== undefined) {`, `let ${result}, ${index};`);
     out.push(
@@ -933,7 +902,7 @@ export class SourceGenerator {
     }
     out.push(`${result} = ${this.gen(lambda.body as AstNode, bodyCx, out)};`, '}');
     out.push(`${t} = ${result};`, '}');
-    out.push(`} catch (e) { throw R.nativeError(e, "reduce", ${ast.position}); }`);
+    out.push(`} catch (e) { throw ${site.error('reduce')}; }`);
     out.push(`if (Array.isArray(${t})) ${t} = R.normalize(${t}, false);`);
     return t;
   }

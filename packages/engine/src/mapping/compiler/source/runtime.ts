@@ -51,6 +51,13 @@ function tailError(error: unknown, token?: string, position?: number): unknown {
   return error;
 }
 
+/** What the trampoline adds to an error raised by a library function it called (whatever the error's origin). */
+function tailNativeError(error: unknown, token: string, position: number | undefined): unknown {
+  if (error === null || typeof error !== 'object') return error;
+  fromTailCall.delete(error);
+  return tailError(relocate(error, token, position));
+}
+
 /** What a call site of a `definitions:` function adds to an error its body raised. */
 function callError(error: unknown, name: string | undefined, position: number | undefined): unknown {
   if (error !== null && typeof error === 'object' && fromTailCall.delete(error)) {
@@ -121,6 +128,7 @@ export const RUNTIME = Object.freeze({
   callError,
   nativeError,
   tailError,
+  tailNativeError,
   readRoot,
   readFrame,
   callNative,
