@@ -50,7 +50,6 @@ ${body}
     throw e;
   }
 };`;
-  if (process.env['GEN_DUMP']) console.error('GENSRC', source);
   let make: (...args: unknown[]) => unknown;
   try {
     make = new Function(
