@@ -19,6 +19,24 @@ describe('unified cursors', () => {
     expect(codec.decode(codec.encode(payload), binding)).toEqual({ v: 1, ...payload });
   });
 
+  it('round-trips the rest of a page it carries, and refuses a carried page of the wrong shape', () => {
+    const carried = {
+      ...payload,
+      s: [0, 1] as const,
+      r: { records: [{ id: 7 }], n: { index: 3, state: 'x' } },
+    };
+    expect(codec.decode(codec.encode(carried), binding)).toEqual({ v: 1, ...carried });
+    for (const r of [
+      { records: [], n: null },
+      { records: [{ id: 7 }], n: 'x' },
+      { records: {}, n: null },
+    ]) {
+      expect(() => codec.decode(codec.encode({ ...payload, r } as never), binding)).toThrow(
+        expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+      );
+    }
+  });
+
   it('is opaque base64url text', () => {
     expect(codec.encode(payload)).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
@@ -52,7 +70,7 @@ describe('unified cursors', () => {
       cursor.slice(0, -3),
       cursor.split('.')[0] as string,
       '',
-      'x'.repeat(5000),
+      'x'.repeat(9000),
       other.encode(payload),
     ]) {
       expect(() => codec.decode(bad, binding)).toThrow(

@@ -5,6 +5,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursor, InvalidInput } from '../errors.js';
 import {
+  type CarriedPage,
+  isCarriedPage,
   isFanOutPosition,
   isMergedPosition,
   isPagePosition,
@@ -29,6 +31,13 @@ export interface CursorPayload {
    * `page_size.value`, as then.
    */
   z?: number;
+  /**
+   * The rest of the page at `p`, carried so the next call does not fetch it again (`s` then counts into these
+   * records); absent when it was over the cap (the page is read again) or there was none.
+   */
+  r?: CarriedPage;
+  /** The one parent record of a fan-out whose parent is a `get`, carried so it is not read again. */
+  a?: unknown;
 }
 
 export interface CursorCodec {
@@ -37,8 +46,11 @@ export interface CursorCodec {
   decode(cursor: string, binding: string): CursorPayload;
 }
 
-/** Far above any cursor this engine issues; refusing longer input early bounds the work an attacker can cause. */
-const MAX_CURSOR_LENGTH = 4096;
+/**
+ * Above any cursor this engine issues (carried records are capped well below it, see `run/carry.ts`) and within
+ * what the API accepts; refusing longer input early bounds the work an attacker can cause.
+ */
+const MAX_CURSOR_LENGTH = 8192;
 const DOMAIN = 'switchboard.cursor.v1:';
 
 export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
@@ -81,10 +93,11 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
 
 function isPayload(value: unknown): value is CursorPayload {
   if (value === null || typeof value !== 'object') return false;
-  const { v, q, p, s, z } = value as Record<string, unknown>;
+  const { v, q, p, s, z, r } = value as Record<string, unknown>;
   return (
     v === 1 &&
     (z === undefined || (typeof z === 'number' && Number.isInteger(z) && z >= 1)) &&
+    (r === undefined || isCarriedPage(r)) &&
     typeof q === 'string' &&
     (isPagePosition(p) || isFanOutPosition(p) || isMergedPosition(p)) &&
     isPageSkip(s)

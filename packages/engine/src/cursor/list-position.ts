@@ -17,6 +17,8 @@ export type ListPosition = PagePosition | FanOutPosition;
 export interface SourcePosition {
   p: PagePosition;
   s: PageSkip;
+  /** The rest of that page, carried (`s` then counts into it). */
+  r?: CarriedPage;
 }
 
 /** A merged list's position: every source's, in declaration order. */
@@ -67,7 +69,34 @@ export function isMergedPosition(value: unknown): value is MergedPosition {
         source === null ||
         (typeof source === 'object' &&
           isPagePosition((source as Record<string, unknown>)['p']) &&
-          isPageSkip((source as Record<string, unknown>)['s'])),
+          isPageSkip((source as Record<string, unknown>)['s']) &&
+          isCarriedSourcePage((source as Record<string, unknown>)['r'])),
     )
+  );
+}
+
+/** A merged source's carried page: absent, or flat (its next position a page position). */
+function isCarriedSourcePage(value: unknown): boolean {
+  return value === undefined || (isCarriedPage(value) && (value.n === null || isPagePosition(value.n)));
+}
+
+/**
+ * The rest of a fetched upstream page, carried in a cursor so the next call serves it without fetching the page
+ * again (bounded by `run/carry.ts`, signed with the rest of the cursor).
+ */
+export interface CarriedPage {
+  /** The upstream records not yet fully returned, as they came (the cursor's skip counts into these). */
+  records: unknown[];
+  /** Where the page after them is; null when they end the listing. */
+  n: ListPosition | null;
+  /** The fan-out parent of the page (`$parent`), when it had one. */
+  parent?: unknown;
+}
+
+export function isCarriedPage(value: unknown): value is CarriedPage {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { records, n } = value as Record<string, unknown>;
+  return (
+    Array.isArray(records) && records.length > 0 && (n === null || isPagePosition(n) || isFanOutPosition(n))
   );
 }

@@ -23,6 +23,8 @@ export interface FanOutInput {
   start?: FanOutPosition | undefined;
   /** Input of `for_each.id` (the unified filters). */
   filters: Record<string, string>;
+  /** The one parent of a `get` fan-out, carried in the cursor: not read again. */
+  carriedParent?: { record: unknown } | undefined;
   errorSite?: MappingSite | undefined;
 }
 
@@ -121,6 +123,10 @@ async function* parentPages(
   signal: AbortSignal,
 ): AsyncGenerator<ParentPage> {
   const { plan } = input;
+  if (plan.call.method !== 'list' && input.carriedParent !== undefined) {
+    yield { position: FIRST_PAGE, next: null, stop: 'unpaginated', records: [input.carriedParent.record] };
+    return;
+  }
   if (plan.call.method !== 'list') {
     const id =
       plan.id === undefined

@@ -2,12 +2,21 @@
  * @module `list`: resolve the operation, check filters and limit, page through the upstream (or fan out),
  * map and filter each record, stop at `limit`, and sign a cursor for where the next call starts.
  */
-import { isFanOutPosition, isMergedPosition, isPagePosition, NO_SKIP } from '../cursor/list-position.js';
+import {
+  type FanOutPosition,
+  isFanOutPosition,
+  isMergedPosition,
+  isPagePosition,
+  type ListPosition,
+  NO_SKIP,
+} from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, InvalidInput } from '../errors.js';
 import { FIRST_PAGE } from '../http/pagination/paginate.js';
+import type { PagePosition } from '../http/pagination/strategy.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import { isTruthy } from '../mapping/truthy.js';
+import { CARRY_MAX_BYTES, carriedThen, carryRest, jsonBytes, mayCarry, watchPages } from './carry.js';
 import { checkFilters } from './check-filters.js';
 import { choosePlan } from './choose-plan.js';
 import { collectRecords, type RecordTransform } from './collect-records.js';
@@ -76,10 +85,13 @@ async function listPages(
   if (cursor && !fitsOperation(operation, cursor.p)) throw new InvalidCursor('it does not fit this query');
   const remoteQuery = input.remoteQuery ?? {};
   // The upstream page is sized to the first call's limit and stays that size for the whole listing (the cursor
-  // carries it). A cursor without one (made before sizes were carried) keeps the declared page size.
-  // A fan-out keeps the declared page sizes (its parents' and children's pages are not the caller's page), and
-  // so does a merged list (see below).
-  const pageSize = operation.forEach || operation.merge ? undefined : cursor ? cursor.z : limit;
+  // carries it). A cursor without one (made before sizes were carried) keeps the declared page size. In a
+  // fan-out the child pages are sized (they are what the caller pages through); its parent pages keep the
+  // declared size (parents are not the caller's records). Merged sources keep their declared sizes: one answer
+  // takes a share of each source's page, so answer-sized pages are read again on most calls unless their rest
+  // rides in the cursor, and real log records are too big for that (Entra's merged activities: 127 calls at
+  // limit=30 sized, 102 at the declared 100).
+  const pageSize = operation.merge ? undefined : cursor ? cursor.z : limit;
   const sized = pageSize === undefined ? {} : { z: pageSize };
 
   if (operation.merge) {
@@ -90,10 +102,10 @@ async function listPages(
         const at = start ? start.m[index] : { p: FIRST_PAGE, s: NO_SKIP };
         if (at === null || at === undefined) return undefined;
         const call = await callInput(context, source, filters, remoteQuery);
+        const pagesFrom = (from: ListPosition) =>
+          flatPages(context, { ...call, start: from as PagePosition, pageSize });
         return sourceOutputs(
-          // Merged sources keep their declared page sizes: one answer takes a share of each source's page, so
-          // pages the size of the answer would be re-read on every call.
-          flatPages(context, { ...call, start: at.p }),
+          at.r ? carriedThen(at.r, { position: at.p, label: call.target.label }, pagesFrom) : pagesFrom(at.p),
           at.s,
           recordTransform(context, source, filters, input.remoteData, enricherFor(source)),
           context.trace,
@@ -107,45 +119,80 @@ async function listPages(
       direction: merge.direction,
       bindings: { query: filters, connection, now },
     });
+    // Each source's rest rides in the cursor when it fits its share of the cap: one answer takes a share of
+    // every source's page, and the rest of each is what the next answer starts from.
+    const budget = Math.floor(CARRY_MAX_BYTES / merge.sources.length);
+    const next = merged.next
+      ? {
+          m: merged.next.m.map((position, index) => {
+            const source = merge.sources[index] as OperationPlan;
+            if (position === null || !mayCarry(source)) return position;
+            const { p, s, r } = carryRest({ position: position.p, skip: position.s }, merged.pages[index], {
+              budget,
+            });
+            return r ? { p: p as PagePosition, s, r } : { p: p as PagePosition, s };
+          }),
+        }
+      : null;
     return {
       result: merged.records,
-      next_cursor: merged.next ? engine.cursors.encode({ q: binding, p: merged.next, s: NO_SKIP }) : null,
+      next_cursor: next ? engine.cursors.encode({ q: binding, p: next, s: NO_SKIP, ...sized }) : null,
       result_count: merged.records.length,
       ...extrasOf(context),
     };
   }
 
   const child = await callInput(context, operation, filters, remoteQuery);
-  const pages = operation.forEach
-    ? fanOutPages(context, {
-        plan: operation.forEach,
-        child,
-        start: cursor && isFanOutPosition(cursor.p) ? cursor.p : undefined,
-        filters,
-        errorSite: child.errorSite,
-      })
-    : flatPages(context, {
-        ...child,
-        start: cursor && isPagePosition(cursor.p) ? cursor.p : undefined,
-        pageSize,
-      });
+  const { forEach } = operation;
+  // A `get` fan-out has one parent record: carried in the cursor (when small) instead of read on every call.
+  const oneParent = forEach !== undefined && forEach.call.method !== 'list';
+  const carriedParent = oneParent && cursor && 'a' in cursor ? { record: cursor.a } : undefined;
+  const source = (start: ListPosition | undefined) =>
+    forEach
+      ? fanOutPages(context, {
+          plan: forEach,
+          child: { ...child, pageSize },
+          start: start as FanOutPosition | undefined,
+          filters,
+          errorSite: child.errorSite,
+          carriedParent,
+        })
+      : flatPages(context, { ...child, start: start as PagePosition | undefined, pageSize });
+  if (cursor?.r && cursor.r.n !== null && !fitsOperation(operation, cursor.r.n)) {
+    throw new InvalidCursor('it does not fit this query');
+  }
+  const watched = watchPages(
+    cursor?.r
+      ? carriedThen(
+          cursor.r,
+          { position: cursor.p as ListPosition, label: child.target.label, parent: carriedParent?.record },
+          source,
+        )
+      : source(cursor?.p as ListPosition | undefined),
+  );
 
   const collected = await collectRecords<Record<string, unknown>>({
-    pages,
+    pages: watched.pages,
     limit,
     skip: cursor?.s,
     transform: recordTransform(context, operation, filters, input.remoteData, enricherFor(operation)),
     trace: context.trace,
   });
+  const parentRecord = oneParent ? watched.last()?.parent : undefined;
+  const parentBytes = parentRecord === undefined ? 0 : jsonBytes(parentRecord);
+  const keepParent = parentRecord !== undefined && parentBytes <= CARRY_MAX_BYTES;
+  const next = collected.next
+    ? mayCarry(operation)
+      ? carryRest(collected.next, watched.last(), {
+          budget: CARRY_MAX_BYTES - (keepParent ? parentBytes : 0),
+          withParent: !keepParent,
+        })
+      : { p: collected.next.position, s: collected.next.skip }
+    : null;
   return {
     result: collected.records,
-    next_cursor: collected.next
-      ? engine.cursors.encode({
-          q: binding,
-          p: collected.next.position,
-          s: collected.next.skip,
-          ...sized,
-        })
+    next_cursor: next
+      ? engine.cursors.encode({ q: binding, ...next, ...sized, ...(keepParent ? { a: parentRecord } : {}) })
       : null,
     result_count: collected.records.length,
     ...extrasOf(context),

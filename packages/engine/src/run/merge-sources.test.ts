@@ -5,13 +5,14 @@ import type { SourceOutput } from './source-outputs.js';
 /** A source of records `ids`, one per page position; `after` of the last is null. */
 async function* source(ids: string[]): AsyncGenerator<SourceOutput> {
   for (const [i, id] of ids.entries()) {
-    yield {
-      record: { id },
-      at: { p: { index: i, state: i === 0 ? null : i }, s: [0, 0] },
-      after: i + 1 < ids.length ? { p: { index: i + 1, state: i + 1 }, s: [0, 0] } : null,
-    };
+    const at = { p: { index: i, state: i === 0 ? null : i }, s: [0, 0] as const };
+    const after = i + 1 < ids.length ? { p: { index: i + 1, state: i + 1 }, s: [0, 0] as const } : null;
+    const page = { position: at.p, next: after?.p ?? null, label: 'test', records: [{ id }], response };
+    yield { record: { id }, at, after, page };
   }
 }
+
+const response = { status: 200, headers: {}, body: null, url: 'test:', durationMs: 0 };
 
 describe('mergeSources without order_by', () => {
   it('reads the sources one after the other and points the cursor at both', async () => {
@@ -33,7 +34,7 @@ describe('mergeSources without order_by', () => {
       direction: 'asc',
       bindings: {},
     });
-    expect(merged).toEqual({ records: [{ id: 'a1' }, { id: 'c1' }], next: null });
+    expect(merged).toMatchObject({ records: [{ id: 'a1' }, { id: 'c1' }], next: null });
   });
 });
 

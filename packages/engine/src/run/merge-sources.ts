@@ -10,6 +10,7 @@
 import type { MergedPosition, SourcePosition } from '../cursor/list-position.js';
 import { evaluateAt } from '../mapping/evaluate-at.js';
 import type { MappingSite } from '../mapping/mapping-failure.js';
+import type { SourcePage } from './page-source.js';
 import type { SourceOutput } from './source-outputs.js';
 
 export interface MergeInput {
@@ -26,11 +27,13 @@ export interface MergeInput {
 export interface Merged {
   records: Record<string, unknown>[];
   next: MergedPosition | null;
+  /** Per source, the last page read (whose rest the cursor may carry); undefined when none was. */
+  pages: (SourcePage | undefined)[];
 }
 
 type SourceState =
   | { kind: 'head'; item: SourceOutput; key: unknown }
-  | { kind: 'consumed'; after: SourcePosition | null }
+  | { kind: 'consumed'; after: SourcePosition | null; page: SourcePage }
   | { kind: 'done' };
 
 export async function mergeSources(input: MergeInput): Promise<Merged> {
@@ -54,12 +57,17 @@ export async function mergeSources(input: MergeInput): Promise<Merged> {
       records.push(state.item.record);
       // Full: remember where this source stands without reading further (no request just to find out).
       states[index] =
-        records.length < limit ? await advance(index) : { kind: 'consumed', after: state.item.after };
+        records.length < limit
+          ? await advance(index)
+          : { kind: 'consumed', after: state.item.after, page: state.item.page };
     }
     const positions = states.map((state) =>
       state.kind === 'head' ? state.item.at : state.kind === 'consumed' ? state.after : null,
     );
-    return { records, next: positions.some((p) => p !== null) ? { m: positions } : null };
+    const pages = states.map((state) =>
+      state.kind === 'head' ? state.item.page : state.kind === 'consumed' ? state.page : undefined,
+    );
+    return { records, next: positions.some((p) => p !== null) ? { m: positions } : null, pages };
   } finally {
     await Promise.allSettled(sources.map((source) => source?.return(undefined)));
   }

@@ -7,11 +7,13 @@
  * lifecycle call). Named placeholders of the path are filled from query parameters of the same name.
  */
 import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
-import { isPagePosition } from '../cursor/list-position.js';
+import { isPagePosition, type ListPosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, RecordNotFound } from '../errors.js';
+import type { PagePosition } from '../http/pagination/strategy.js';
 import { type CallTarget, callTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
+import { carriedThen, carryRest, watchPages } from './carry.js';
 import { collectRecords } from './collect-records.js';
 import type { ProxyInput, ProxyResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
@@ -96,28 +98,35 @@ async function proxyList(
   if (cursor && !isPagePosition(cursor.p)) throw new InvalidCursor('it does not fit this query');
   // Sized like unified lists: the first call's limit, carried in the cursor (absent in older cursors).
   const pageSize = cursor ? cursor.z : limit;
-  const collected = await collectRecords<unknown>({
-    pages: flatPages(context, {
+  if (cursor?.r && cursor.r.n !== null && !isPagePosition(cursor.r.n)) {
+    throw new InvalidCursor('it does not fit this query');
+  }
+  const pagesFrom = (start: ListPosition | undefined) =>
+    flatPages(context, {
       target,
       scope: { id: input.id, named },
       query: [query],
-      start: cursor?.p as never,
+      start: start as PagePosition | undefined,
       pageSize,
-    }),
+    });
+  // The rest of a page the previous call stopped in, when it rode in the cursor (`run/carry.ts`).
+  const watched = watchPages(
+    cursor?.r
+      ? carriedThen(cursor.r, { position: cursor.p as PagePosition, label: target.label }, pagesFrom)
+      : pagesFrom(cursor?.p as PagePosition | undefined),
+  );
+  const collected = await collectRecords<unknown>({
+    pages: watched.pages,
     limit,
     skip: cursor?.s,
     trace: context.trace,
   });
+  const next = collected.next ? carryRest(collected.next, watched.last()) : null;
   return {
     kind: 'list',
     result: collected.records,
-    next_cursor: collected.next
-      ? engine.cursors.encode({
-          q: binding,
-          p: collected.next.position,
-          s: collected.next.skip,
-          ...(pageSize === undefined ? {} : { z: pageSize }),
-        })
+    next_cursor: next
+      ? engine.cursors.encode({ q: binding, ...next, ...(pageSize === undefined ? {} : { z: pageSize }) })
       : null,
     result_count: collected.records.length,
     ...extrasOf(context),

@@ -15,6 +15,8 @@ export interface SourceOutput {
   at: SourcePosition;
   /** Resuming here yields the output after this one; null when this was the source's last. */
   after: SourcePosition | null;
+  /** The page it came from (a cursor may carry the rest of it). */
+  page: SourcePage;
 }
 
 export async function* sourceOutputs(
@@ -43,7 +45,7 @@ export async function* sourceOutputs(
               : next
                 ? { p: next, s: NO_SKIP }
                 : null;
-        yield { record: outputs[k] as Record<string, unknown>, at: { p: here, s: [r, k] }, after };
+        yield { record: outputs[k] as Record<string, unknown>, at: { p: here, s: [r, k] }, after, page };
       }
     }
     trace?.add({

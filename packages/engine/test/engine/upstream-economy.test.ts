@@ -100,3 +100,80 @@ describe('upstream economy: the upstream page is sized to the caller limit', () 
     expect(new Set(calls.map((c) => c.query['limit']))).toEqual(new Set(['4']));
   });
 });
+
+/** The requests of a full read, each as its query (a request sent twice appears twice). */
+const queries = (path: string | RegExp) =>
+  acme.upstream.calls(path).map((call) => JSON.stringify(call.query, Object.keys(call.query).sort()));
+
+describe('upstream economy: the rest of a fetched page rides in the cursor', () => {
+  it.each([1, 2, 3, 5])(
+    'a flat-mapping list at limit %i reads each upstream page once (groups: teams with subteams)',
+    async (limit) => {
+      const pages = await readAll(acme.engine, { ...unified('groups'), limit });
+      const teams = acme.upstream.data.teams;
+      const expected = teams
+        .filter((t) => !t.archived)
+        .flatMap((t) => [`team-${t.id}`, ...(t.subteams ?? []).map((s) => `sub-${s.id}`)]);
+      expect(pages.flatMap((p) => p.result.map((r) => r['id']))).toEqual(expected);
+      const sent = queries('/v1/teams');
+      expect(new Set(sent).size).toBe(sent.length);
+      // Pages of min(limit, 4 declared) teams.
+      expect(sent).toHaveLength(Math.ceil(teams.length / Math.min(limit, 4)));
+    },
+  );
+
+  it('a proxy limit above the declared page size reads each upstream page once', async () => {
+    const records: unknown[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = (await acme.engine.proxy({
+        ...proxy,
+        resource: 'people',
+        method: 'GET',
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      })) as Extract<ProxyResult, { kind: 'list' }>;
+      expect(page.result.length).toBeLessThanOrEqual(7);
+      records.push(...page.result);
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(records).toEqual(acme.upstream.data.people);
+    const sent = queries('/v1/people');
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent).toHaveLength(Math.ceil(acme.upstream.data.people.length / 5));
+  });
+
+  it.each([1, 2])(
+    'a fan-out over one parent (`get`) reads the parent once per listing at limit %i',
+    async (limit) => {
+      acme.upstream.data.members[104] = [11, 12, 13, 14, 15, 16, 17];
+      const pages = await readAll(acme.engine, {
+        ...unified('role_assignments'),
+        filters: { role_id: '104' },
+        limit,
+      });
+      expect(pages.flatMap((p) => p.result.map((r) => r['id']))).toEqual(
+        [11, 12, 13, 14, 15, 16, 17].map((u) => `${u}:104`),
+      );
+      expect(acme.upstream.calls('/v1/roles/104')).toHaveLength(1);
+      const sent = queries('/v1/roles/104/members');
+      expect(new Set(sent).size).toBe(sent.length);
+      expect(sent).toHaveLength(Math.ceil(7 / limit));
+    },
+  );
+
+  it.each([1, 2, 4])('a merged list at limit %i reads each page of each source once', async (limit) => {
+    const pages = await readAll(acme.engine, {
+      ...unified('activities'),
+      filters: { 'created_at[gte]': '2026-01-01T00:00:00Z' },
+      limit,
+    });
+    const ids = pages.flatMap((p) => p.result.map((r) => r['id']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(acme.upstream.data.logins.length + acme.upstream.data.changes.length);
+    for (const path of ['/v1/logins', '/v1/changes']) {
+      const sent = queries(path);
+      expect(new Set(sent).size, path).toBe(sent.length);
+    }
+  });
+});

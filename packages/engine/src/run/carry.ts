@@ -1,0 +1,120 @@
+/**
+ * @module Serving the rest of a fetched page from the cursor (upstream economy where the page cannot be sized to
+ * the answer: no page-size parameter, a limit above the declared page size, a mapping that yields several records
+ * per upstream record or filters some out). When an answer stops inside a page, the page's remaining upstream
+ * records go into the signed cursor if their JSON fits {@link CARRY_MAX_BYTES}; the next call serves them first
+ * and only then fetches the page after them. Over the cap, the cursor points into the page as before and the next
+ * call reads it again. Nothing is kept in server memory between calls.
+ */
+import type { CarriedPage, ListPosition, PageSkip } from '../cursor/list-position.js';
+import type { UpstreamResponse } from '../http/upstream.js';
+import { namesUsedBy } from '../mapping/expression.js';
+import type { OperationPlan } from './operation-plan.js';
+import type { SourcePage } from './page-source.js';
+
+/**
+ * At most this many bytes of upstream JSON ride in one cursor: about 4 KB once base64-encoded, so a cursor stays
+ * well under the 8 KB a cursor (and a URL) may take.
+ */
+export const CARRY_MAX_BYTES = 3072;
+
+/** What a carried page stands on instead of an upstream answer: nothing was fetched for it. */
+const CARRIED_RESPONSE: UpstreamResponse = Object.freeze({
+  status: 200,
+  headers: Object.freeze({}) as Record<string, string>,
+  body: undefined,
+  url: 'cursor:',
+  durationMs: 0,
+});
+
+/**
+ * Whether records of this operation may be served from a cursor: not when its mapping or filter reads the page's
+ * answer (`$body`, `$headers`), which a carried page does not have.
+ */
+export function mayCarry(operation: OperationPlan): boolean {
+  let known = carryable.get(operation);
+  if (known === undefined) {
+    known = [operation.expressions.response, operation.expressions.filter].every((site) => {
+      if (site === undefined) return true;
+      const names = namesUsedBy(site.compiled);
+      return !names.has('body') && !names.has('headers');
+    });
+    carryable.set(operation, known);
+  }
+  return known;
+}
+
+/** Plans are made once; what they read is looked up once per plan. */
+const carryable = new WeakMap<OperationPlan, boolean>();
+
+/** The pages of a list, remembering the last one read (whose rest the cursor may carry). */
+export function watchPages(pages: AsyncIterable<SourcePage>): {
+  pages: AsyncGenerator<SourcePage>;
+  last: () => SourcePage | undefined;
+} {
+  let last: SourcePage | undefined;
+  async function* watched(): AsyncGenerator<SourcePage> {
+    for await (const page of pages) {
+      last = page;
+      yield page;
+    }
+  }
+  return { pages: watched(), last: () => last };
+}
+
+export interface NextStart {
+  p: ListPosition;
+  s: PageSkip;
+  r?: CarriedPage;
+}
+
+/**
+ * Where the next call starts: as collected, or — when that is inside the last page read and the rest of that page
+ * fits in `budget` bytes — at the rest of that page, carried (the skip then counts into the carried records).
+ */
+export function carryRest(
+  next: { position: ListPosition; skip: PageSkip },
+  last: SourcePage | undefined,
+  { budget = CARRY_MAX_BYTES, withParent = true }: { budget?: number; withParent?: boolean } = {},
+): NextStart {
+  const plain = { p: next.position, s: next.skip };
+  if (last === undefined || next.position !== last.position || budget <= 0) return plain;
+  const parent = withParent && last.parent !== undefined ? last.parent : undefined;
+  const parentBytes = parent === undefined ? 0 : jsonBytes(parent);
+  if (!fits(last.records, next.skip[0], budget - parentBytes)) return plain;
+  const carried: CarriedPage = { records: last.records.slice(next.skip[0]), n: last.next };
+  if (parent !== undefined) carried.parent = parent;
+  return { p: last.position, s: [0, next.skip[1]], r: carried };
+}
+
+/** The carried records as a page at `position` (where they came from), then the pages from where they end. */
+export async function* carriedThen(
+  carried: CarriedPage,
+  { position, label, parent }: { position: ListPosition; label: string; parent?: unknown },
+  after: (start: ListPosition) => AsyncIterable<SourcePage>,
+): AsyncGenerator<SourcePage> {
+  const page: SourcePage = {
+    position,
+    next: carried.n,
+    label: `${label} (from the cursor)`,
+    records: carried.records,
+    response: CARRIED_RESPONSE,
+  };
+  const pageParent = carried.parent ?? parent;
+  if (pageParent !== undefined) page.parent = pageParent;
+  yield page;
+  if (carried.n !== null) yield* after(carried.n);
+}
+
+/** The JSON size of a value in bytes (UTF-8), or Infinity for what JSON cannot hold. */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? Number.POSITIVE_INFINITY : Buffer.byteLength(text, 'utf8');
+}
+
+/** Whether `records[from..]` as a JSON array fits in `budget` bytes; stops measuring as soon as it cannot. */
+function fits(records: readonly unknown[], from: number, budget: number): boolean {
+  let total = 2;
+  for (let i = from; i < records.length && total <= budget; i++) total += jsonBytes(records[i]) + 1;
+  return total <= budget;
+}
