@@ -112,7 +112,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   }
 
   const storeHealth = new StoreHealth(store, options.storeHealth);
-  const changeFeed = options.changeFeed ?? createChangeFeed(engine, store, settings, app.log);
+  const changeFeed = options.changeFeed ?? (await createChangeFeed(engine, store, settings, app.log));
   app.decorate('changeFeed', changeFeed);
   app.addHook('onClose', async () => {
     await changeFeed.jobs.close();

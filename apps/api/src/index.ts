@@ -20,7 +20,7 @@ export {
   ValidationFailed,
 } from './errors.js';
 export { loggerOptions } from './logger.js';
-export { createMcpServer, type McpServerOptions } from './mcp/mcp-server.js';
+// createMcpServer is `@switchboard/api/mcp`: the MCP SDK is a large share of start-up, and only MCP needs it.
 export { type McpTool, type ToolAccess, toolCatalog } from './mcp/tool-catalog.js';
 export type { ToolErrorBody } from './mcp/tool-result.js';
 export type { ListArguments, ListPage, UnifiedBackend, UnifiedCapabilities } from './mcp/unified-backend.js';

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChangeFeedService, QueueJobs, webhookDispatcher } from '@switchboard/changefeed';
+import { ChangeFeedService, webhookDispatcher } from '@switchboard/changefeed';
+import { QueueJobs } from '@switchboard/changefeed/queue-jobs';
 import { connectRedis, openStore, redisReady, type Store } from '@switchboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSources } from '../src/change-feed/account-source.js';

@@ -17,7 +17,8 @@ export {
 } from './jobs/change-feed-service.js';
 export type { ChangeFeedJobs } from './jobs/jobs.js';
 export { LocalJobs, type LocalJobsOptions } from './jobs/local-jobs.js';
-export { QueueJobs, type QueueJobsOptions } from './jobs/queue-jobs.js';
+// QueueJobs (BullMQ) is `@switchboard/changefeed/queue-jobs`: BullMQ is a large share of a process's start-up, and
+// only deployments with Redis need it.
 export { isSyncable, SYNCABLE_RESOURCES, type SyncableResource } from './sync/event-kinds.js';
 export { changedFields } from './sync/record-diff.js';
 export type { RecordSource, SourcePage } from './sync/record-source.js';

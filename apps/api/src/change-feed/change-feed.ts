@@ -7,7 +7,6 @@ import {
   type ChangeFeedJobs,
   ChangeFeedService,
   LocalJobs,
-  QueueJobs,
   webhookDispatcher,
 } from '@switchboard/changefeed';
 import type { Engine } from '@switchboard/engine';
@@ -21,12 +20,12 @@ export interface ChangeFeed {
   jobs: ChangeFeedJobs;
 }
 
-export function createChangeFeed(
+export async function createChangeFeed(
   engine: Engine,
   store: Store,
   settings: Settings,
   log: FastifyBaseLogger,
-): ChangeFeed {
+): Promise<ChangeFeed> {
   const service = new ChangeFeedService({
     store,
     sourceFor: accountSources(engine, store),
@@ -35,9 +34,8 @@ export function createChangeFeed(
     log,
   });
   const onError = (error: unknown) => log.warn({ err: error }, 'change feed sweep failed');
-  const jobs =
-    settings.redisUrl === undefined
-      ? new LocalJobs(service, { onError })
-      : new QueueJobs(service, { redisUrl: settings.redisUrl, onError });
-  return { service, jobs };
+  if (settings.redisUrl === undefined) return { service, jobs: new LocalJobs(service, { onError }) };
+  // Imported only with Redis: BullMQ is a large share of the API's start-up.
+  const { QueueJobs } = await import('@switchboard/changefeed/queue-jobs');
+  return { service, jobs: new QueueJobs(service, { redisUrl: settings.redisUrl, onError }) };
 }

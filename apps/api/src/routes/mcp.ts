@@ -4,13 +4,11 @@
  * (`?integrated_account_id=`). Tools come from the account's capabilities; write tools only with `tools=read,write`.
  * Another environment's account answers 404 before any MCP exchange, exactly like a missing one.
  */
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyInstance } from 'fastify';
 import { loadAccount } from '../account-access.js';
 import { toErrorResponse } from '../error-response.js';
 import { BadRequest, MethodNotAllowed } from '../errors.js';
 import { engineBackend } from '../mcp/engine-backend.js';
-import { createMcpServer } from '../mcp/mcp-server.js';
 import { type ToolAccess, toolCatalog } from '../mcp/tool-catalog.js';
 import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
@@ -23,6 +21,19 @@ interface McpQuery {
 }
 
 const VERSION = '0.1.0';
+
+/**
+ * The MCP SDK (with zod under it) and the server over it, loaded by the first MCP request rather than at start-up,
+ * where they were a large share of the API's module loading. Kept: `import()` asks the module loader every time.
+ */
+let mcp: ReturnType<typeof loadMcp> | undefined;
+async function loadMcp() {
+  const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/server/streamableHttp.js'),
+    import('../mcp/mcp-server.js'),
+  ]);
+  return { StreamableHTTPServerTransport, createMcpServer };
+}
 
 const querystring = {
   type: 'object',
@@ -75,6 +86,8 @@ export async function mcpRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
         signal: requestSignal(reply),
       });
       const tools = toolCatalog(account.integration, deps.engine.capabilities(account.integration), access);
+      mcp ??= loadMcp();
+      const { StreamableHTTPServerTransport, createMcpServer } = await mcp;
       const server = createMcpServer({
         tools,
         backend,

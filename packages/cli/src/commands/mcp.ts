@@ -5,7 +5,8 @@
  */
 
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { createMcpServer, type ToolAccess, toolCatalog } from '@switchboard/api';
+import { type ToolAccess, toolCatalog } from '@switchboard/api';
+import { createMcpServer } from '@switchboard/api/mcp';
 import { Switchboard } from '@switchboard/sdk';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { apiBackend, describeApiError } from '../mcp/api-backend.js';
