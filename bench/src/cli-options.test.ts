@@ -7,7 +7,14 @@ describe('parseCliOptions', () => {
   it('runs every stage at full size by default', () => {
     const options = parseCliOptions([]);
     expect(options.profile.mode).toBe('full');
-    expect([...options.stages]).toEqual(['mapping', 'cold-start', 'unified-list', 'proxy', 'change-feed']);
+    expect([...options.stages]).toEqual([
+      'mapping',
+      'cold-start',
+      'unified-list',
+      'proxy',
+      'change-feed',
+      'upstream-calls',
+    ]);
     expect(options.profile.unifiedList.sizes).toEqual([10_000, 100_000]);
   });
 

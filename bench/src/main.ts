@@ -1,6 +1,7 @@
 /**
- * @module `pnpm bench [--quick]`: runs the stages in order (mapping, cold start, unified list, proxy, change feed), prints one
- * progress line per step on stderr, then the tables on stdout, and writes `results/latest.json`. A stage that
+ * @module `pnpm bench [--quick]`: runs the stages in order (mapping, cold start, unified list, proxy, change feed,
+ * upstream calls), prints one progress line per step on stderr, then the tables on stdout, and writes
+ * `results/latest.json`. A stage that
  * fails is reported and the others still run; the exit code is 1 when any stage failed. Missed targets do not fail
  * the run — they are reported.
  */
@@ -21,6 +22,7 @@ import { runMappingStage } from './stages/mapping-stage.js';
 import { runProxyStage } from './stages/proxy-stage.js';
 import type { StageContext } from './stages/stage-context.js';
 import { runUnifiedListStage } from './stages/unified-list-stage.js';
+import { runUpstreamCallsStage } from './stages/upstream-calls-stage.js';
 import { EnvironmentPool } from './switchboard/environment-pool.js';
 
 let options: ReturnType<typeof parseCliOptions>;
@@ -80,6 +82,7 @@ const stages: Stages = {
   unifiedList: await attempt('unified-list', () => runUnifiedListStage(context)),
   proxy: await attempt('proxy', () => runProxyStage(context)),
   changeFeed: await attempt('change-feed', () => runChangeFeedStage(context)),
+  upstreamCalls: await attempt('upstream-calls', () => runUpstreamCallsStage(context)),
 };
 await environments.close();
 const report: BenchReport = {

@@ -1,6 +1,13 @@
 /** @module How long and how large each stage runs: the full profile, and `--quick` (about a minute and a half in all). */
 
-export const STAGE_NAMES = ['mapping', 'cold-start', 'unified-list', 'proxy', 'change-feed'] as const;
+export const STAGE_NAMES = [
+  'mapping',
+  'cold-start',
+  'unified-list',
+  'proxy',
+  'change-feed',
+  'upstream-calls',
+] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface Profile {
@@ -38,6 +45,12 @@ export interface Profile {
     /** Changes made in the simulator before each run after the baseline (edits, then one new user). */
     changes: number;
   };
+  upstreamCalls: {
+    /** Users in the simulator the listings read. */
+    users: number;
+    /** Each listing is read to the end once per limit. */
+    limits: readonly number[];
+  };
 }
 
 export const FULL: Profile = {
@@ -54,6 +67,7 @@ export const FULL: Profile = {
   },
   coldStart: { samples: 5 },
   changeFeed: { users: 10_000, changes: 5 },
+  upstreamCalls: { users: 1000, limits: [7, 30, 100] },
 };
 
 export const QUICK: Profile = {
@@ -70,4 +84,5 @@ export const QUICK: Profile = {
   },
   coldStart: { samples: 1 },
   changeFeed: { users: 2000, changes: 5 },
+  upstreamCalls: { users: 237, limits: [7, 30, 100] },
 };

@@ -129,12 +129,38 @@ export interface ChangeFeedResult {
   rows: ChangeFeedRow[];
 }
 
+export interface UpstreamCallsRow {
+  /** What was listed: `unified users`, `proxy users`, … */
+  listing: string;
+  limit: number;
+  /** Records the listing returned (N). */
+  records: number;
+  /** API calls the listing took. */
+  pages: number;
+  /** Calls the simulator answered during the listing, token requests apart. */
+  upstreamCalls: number;
+  tokenRequests: number;
+  /** ⌈N / limit⌉: one upstream call per page of the answer. */
+  ideal: number;
+  /** upstream calls ÷ ideal. */
+  callsPerIdeal: number;
+  /** Why the ideal is not the whole story for this listing. */
+  note?: string;
+}
+
+export interface UpstreamCallsResult {
+  /** Users the simulator held. */
+  users: number;
+  rows: UpstreamCallsRow[];
+}
+
 export interface Stages {
   mapping: StageOutcome<MappingResult>;
   unifiedList: StageOutcome<UnifiedListResult>;
   proxy: StageOutcome<ProxyResult>;
   coldStart: StageOutcome<ColdStartResult>;
   changeFeed: StageOutcome<ChangeFeedResult>;
+  upstreamCalls: StageOutcome<UpstreamCallsResult>;
 }
 
 export interface BenchReport {

@@ -148,6 +148,35 @@ export function renderSummary(report: BenchReport): string {
         ],
       }),
     ),
+    section('Upstream calls', stages.upstreamCalls, (result) =>
+      renderTable({
+        title: `Upstream calls per full listing (OneLogin simulator, ${formatCount(result.users)} users)`,
+        columns: [
+          { header: 'listing' },
+          { header: 'limit', align: 'right' },
+          { header: 'records', align: 'right' },
+          { header: 'upstream calls', align: 'right' },
+          { header: 'ideal ⌈N/L⌉', align: 'right' },
+          { header: 'calls ÷ ideal', align: 'right' },
+          { header: 'token', align: 'right' },
+          { header: 'note' },
+        ],
+        rows: result.rows.map((row) => [
+          row.listing,
+          String(row.limit),
+          formatCount(row.records),
+          formatCount(row.upstreamCalls),
+          formatCount(row.ideal),
+          formatRatio(row.callsPerIdeal),
+          String(row.tokenRequests),
+          row.note ?? '',
+        ]),
+        notes: [
+          'upstream calls = what the simulator answered during the listing (GET /__sim/state), token requests apart',
+          'ideal = one upstream call per page of the answer (N records at limit L); exact counts, not times',
+        ],
+      }),
+    ),
     renderTable({
       title: 'Targets (reported, not tuned to)',
       columns: [

@@ -67,6 +67,7 @@ describe('checkTargets', () => {
         },
       },
       changeFeed: skipped,
+      upstreamCalls: skipped,
     };
     expect(checkTargets(stages).map((check) => [check.name, check.measured, check.pass])).toEqual([
       ['mapping users vs hand-written', '3.20×', true],
@@ -86,6 +87,7 @@ describe('checkTargets', () => {
       unifiedList: skipped,
       proxy: skipped,
       changeFeed: skipped,
+      upstreamCalls: skipped,
     });
     expect(checks.every((check) => check.pass === null && check.measured === 'not measured')).toBe(true);
   });

@@ -88,3 +88,33 @@ export async function readUsersUnified(
   }
   return { records, pages };
 }
+
+/**
+ * Every record of a list through the API (`path` may carry its own query), page by page until `next_cursor` is
+ * null; the items are kept only when asked for.
+ */
+export async function readListing(
+  api: ApiTarget,
+  accountId: string,
+  path: string,
+  limit: number,
+  keep = false,
+): Promise<ReadResult & { items: unknown[] }> {
+  const [route, own] = path.split('?') as [string, string | undefined];
+  const items: unknown[] = [];
+  let records = 0;
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams(own);
+    query.set('integrated_account_id', accountId);
+    query.set('limit', String(limit));
+    if (cursor !== null) query.set('next_cursor', cursor);
+    const page: ListEnvelope = await call<ListEnvelope>(api, 'GET', `${route}?${query}`, 200);
+    pages += 1;
+    records += page.result.length;
+    if (keep) items.push(...page.result);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return { records, pages, items };
+}
