@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { type Dialect, Kysely, sql } from 'kysely';
 import { accountRepository } from './accounts.js';
 import { apiKeyRepository } from './api-keys.js';
 import { guarded, toStoreError } from './availability.js';
@@ -8,8 +8,6 @@ import { cachedTokens } from './cached-tokens.js';
 import { changeFeedRepository } from './change-feed/change-feed-repository.js';
 import { createCipher } from './cipher.js';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
-import { createPostgresDialect } from './dialects/postgres.js';
-import { createSqliteDialect } from './dialects/sqlite.js';
 import { environmentRepository } from './environments.js';
 import { StoreUnavailable } from './errors.js';
 import { linkTokenRepository } from './link-tokens.js';
@@ -44,7 +42,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const cipher = createCipher(options.encryptionKey, options.previousEncryptionKeys);
   let db: Kysely<Tables>;
   try {
-    db = new Kysely<Tables>({ dialect: createDialect(target) });
+    db = new Kysely<Tables>({ dialect: await createDialect(target) });
   } catch (cause) {
     throw new StoreUnavailable(target.label, { cause });
   }
@@ -117,6 +115,9 @@ function withCache(options: StoreCacheOptions | undefined, repositories: Cacheab
   };
 }
 
-function createDialect(target: DatabaseTarget) {
-  return target.dialect === 'sqlite' ? createSqliteDialect(target.path) : createPostgresDialect(target);
+/** Only the driver in use is loaded: a SQLite deployment never loads pg, a Postgres one never better-sqlite3. */
+async function createDialect(target: DatabaseTarget): Promise<Dialect> {
+  if (target.dialect === 'sqlite')
+    return (await import('./dialects/sqlite.js')).createSqliteDialect(target.path);
+  return (await import('./dialects/postgres.js')).createPostgresDialect(target);
 }

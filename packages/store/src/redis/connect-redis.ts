@@ -2,10 +2,16 @@
  * @module One Redis client configured to fail fast: when Redis is down, a command errors at once (instead of
  * queueing until it returns) so callers can fall back to local state.
  */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+
+// ioredis is CommonJS: required on the first connection, so a process without REDIS_URL never loads it (it is a
+// noticeable share of the API's start-up), while connectRedis stays synchronous.
+const require = createRequire(import.meta.url);
 
 export function connectRedis(url: string): Redis {
-  const redis = new Redis(url, {
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
