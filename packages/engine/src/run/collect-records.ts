@@ -4,6 +4,7 @@
  * returned, so reading every cursor to the end returns each record exactly once, for any limit.
  */
 import { type ListPosition, NO_SKIP, type PageSkip } from '../cursor/list-position.js';
+import { pageBytesOf, RecordOrigins } from '../http/transport/raw-json.js';
 import type { TraceSink } from '../trace.js';
 import type { SourcePage } from './page-source.js';
 
@@ -39,8 +40,16 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
   const out: unknown[] = [];
   const scratch: unknown[] = [];
   let skip = input.skip ?? NO_SKIP;
+  // Where each output came from, for answers that write upstream records back as their bytes.
+  let origins: RecordOrigins | undefined;
+  const done = (next: Collected<T>['next']): Collected<T> => {
+    origins?.attachTo(out);
+    return { records: out as T[], next };
+  };
 
   for await (const page of input.pages) {
+    const bytes = pageBytesOf(page.records);
+    if (bytes && origins === undefined) origins = new RecordOrigins();
     const [fromRecord, fromOutput] = skip;
     skip = NO_SKIP;
     const before = out.length;
@@ -62,6 +71,7 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
       } else scratch.push(record);
       for (let k = r === fromRecord ? fromOutput : 0; k < scratch.length; k++) {
         out.push(scratch[k]);
+        if (bytes) origins?.note(out.length - 1, record, bytes, r);
         if (out.length < limit) continue;
         // Full: the next call starts right after this output.
         const next =
@@ -73,10 +83,10 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
                 ? { position: page.next, skip: NO_SKIP }
                 : null;
         note(next ? 'limit' : page.stop);
-        return { records: out as T[], next };
+        return done(next);
       }
     }
     note(page.stop);
   }
-  return { records: out as T[], next: null };
+  return done(null);
 }

@@ -2,6 +2,8 @@
  * @module Where records are in an upstream body: `records:` for lists, `record:` for single reads (default
  * `$`, the body itself). The target carries both expressions, located at load.
  */
+
+import { rememberRecordSources } from '../http/transport/raw-json.js';
 import type { UpstreamResponse } from '../http/upstream.js';
 import type { CallTarget } from './call-target.js';
 
@@ -12,7 +14,10 @@ export async function extractRecords(target: CallTarget, response: UpstreamRespo
       : await target.records.evaluate(response.body, { headers: response.headers });
   if (value === null || value === undefined || value === '') return [];
   // JSONata answers a one-record path with the record itself rather than an array of one.
-  return Array.isArray(value) ? value : [value];
+  const records = Array.isArray(value) ? value : [value];
+  // Records that are exactly an array of the body get their bytes, for answers that write them back as they came.
+  rememberRecordSources(response.body, records);
+  return records;
 }
 
 export async function extractRecord(target: CallTarget, response: UpstreamResponse): Promise<unknown> {

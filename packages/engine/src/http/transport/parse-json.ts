@@ -61,32 +61,146 @@ function quoteUnsafeIntegers(text: string): string {
 }
 
 /**
- * One pass over what lies outside strings: whether arrays and objects nest deeper than `limit`, and whether a
- * number long enough to be unsafe occurs. No recursion.
+ * Where the elements of one top-level array lie in the body's UTF-8 bytes: the root array, or an array held by a
+ * key of the root object (`data`, `value`, …), where a list's `records:` usually points. `starts[i]`/`ends[i]`
+ * bound the i-th element's bytes, surrounding whitespace excluded.
  */
-function scan(text: string, limit: number): { tooDeep: boolean; longNumber: boolean } {
+export interface ArraySpans {
+  /** The root object's key holding the array; null for the root array itself. */
+  key: string | null;
+  starts: number[];
+  ends: number[];
+}
+
+interface Scan {
+  tooDeep: boolean;
+  longNumber: boolean;
+  /**
+   * A number literal whose bytes a re-serialisation would not write back with the same meaning (`-0` becomes
+   * `0`, an exponent may overflow to `null`).
+   */
+  oddNumber: boolean;
+  arrays: ArraySpans[];
+}
+
+function isWhitespace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** The index of the first non-whitespace byte at or after `from`. */
+function skipWhitespace(bytes: Uint8Array, from: number): number {
+  let i = from;
+  while (i < bytes.length && isWhitespace(bytes[i]!)) i++;
+  return i;
+}
+
+/** The index just past the last non-whitespace byte before `before`. */
+function trimEnd(bytes: Uint8Array, before: number): number {
+  let i = before;
+  while (i > 0 && isWhitespace(bytes[i - 1]!)) i--;
+  return i;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * One pass over the UTF-8 bytes of valid JSON, no recursion: whether arrays and objects nest deeper than `limit`,
+ * whether a number long enough to be unsafe occurs, and the element spans of the top-level arrays. Bytes, not the
+ * decoded text: a byte loop is cheaper than reading a (two-byte) string, and spans in bytes can be written out
+ * as they are. In UTF-8 a quote or backslash byte is always that character, never part of another one.
+ */
+function scan(bytes: Uint8Array, limit: number): Scan {
+  const arrays: ArraySpans[] = [];
+  const length = bytes.length;
   let depth = 0;
   let digits = 0;
   let longNumber = false;
+  let oddNumber = false;
+  // The top-level array being walked, and the depth of its elements (1 for a root array, 2 under a root key).
+  let current: ArraySpans | undefined;
+  let elementDepth = 0;
+  // In the root object: whether the next string is a key, and the last key read (null when escaped).
+  let rootObject = false;
+  let expectKey = false;
+  let key: string | null = null;
   let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22) {
-      i = afterString(text, i);
+  while (i < length) {
+    const byte = bytes[i]!;
+    if (byte === 0x22) {
+      const open = i;
+      let escaped = false;
+      i++;
+      for (;;) {
+        const inner = bytes[i];
+        if (inner === 0x22 || inner === undefined) break;
+        if (inner === 0x5c) {
+          escaped = true;
+          i++;
+        }
+        i++;
+      }
+      i++;
+      if (expectKey && depth === 1) {
+        key = escaped ? null : decoder.decode(bytes.subarray(open + 1, i - 1));
+        expectKey = false;
+      }
       digits = 0;
       continue;
     }
-    if (code >= 0x30 && code <= 0x39) {
+    if (byte >= 0x30 && byte <= 0x39) {
       if (++digits >= UNSAFE_DIGITS) longNumber = true;
-    } else {
-      digits = 0;
-      if (code === 0x5b || code === 0x7b) {
-        if (++depth > limit) return { tooDeep: true, longNumber };
-      } else if (code === 0x5d || code === 0x7d) depth--;
+      i++;
+      continue;
+    }
+    digits = 0;
+    if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > limit) return { tooDeep: true, longNumber, oddNumber, arrays };
+      if (depth === 1) {
+        rootObject = byte === 0x7b;
+        expectKey = rootObject;
+      }
+      if (byte === 0x5b && (depth === 1 || (depth === 2 && rootObject && key !== null))) {
+        current = { key: depth === 1 ? null : key, starts: [], ends: [] };
+        elementDepth = depth;
+        arrays.push(current);
+        const first = skipWhitespace(bytes, i + 1);
+        if (bytes[first] !== 0x5d) current.starts.push(first);
+        i = first;
+        continue;
+      }
+    } else if (byte === 0x5d || byte === 0x7d) {
+      if (current !== undefined && depth === elementDepth) {
+        if (current.starts.length > current.ends.length) current.ends.push(trimEnd(bytes, i));
+        current = undefined;
+      }
+      depth--;
+    } else if (byte === 0x2c) {
+      if (current !== undefined && depth === elementDepth) {
+        current.ends.push(trimEnd(bytes, i));
+        i = skipWhitespace(bytes, i + 1);
+        current.starts.push(i);
+        continue;
+      }
+      if (depth === 1 && rootObject) expectKey = true;
+    } else if (byte === 0x2d) {
+      if (bytes[i + 1] === 0x30) oddNumber = true;
+    } else if (byte === 0x65 || byte === 0x45) {
+      const before = bytes[i - 1]!;
+      if (before >= 0x30 && before <= 0x39) oddNumber = true;
     }
     i++;
   }
-  return { tooDeep: false, longNumber };
+  return { tooDeep: false, longNumber, oddNumber, arrays };
+}
+
+export interface ParsedJson {
+  value: unknown;
+  /**
+   * The element spans of the top-level arrays, over the bytes given. Empty without bytes, when the value is not
+   * the text's own reading (unsafe integers were quoted), or when a number would read differently once
+   * re-serialised.
+   */
+  arrays: ArraySpans[];
 }
 
 /**
@@ -94,10 +208,18 @@ function scan(text: string, limit: number): { tooDeep: boolean; longNumber: bool
  * than {@link MAX_JSON_DEPTH}.
  */
 export function parseJson(text: string): unknown {
+  return parseJsonWithSpans(text).value;
+}
+
+/**
+ * {@link parseJson}, and where the elements of the top-level arrays lie in `utf8`, the text's UTF-8 bytes (the
+ * body as received, when it is UTF-8), found by the same scan as the guards.
+ */
+export function parseJsonWithSpans(text: string, utf8?: Uint8Array): ParsedJson {
   const value: unknown = JSON.parse(text);
-  const { tooDeep, longNumber } = scan(text, MAX_JSON_DEPTH);
+  const { tooDeep, longNumber, oddNumber, arrays } = scan(utf8 ?? Buffer.from(text), MAX_JSON_DEPTH);
   if (tooDeep) throw new SyntaxError(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (!longNumber) return value;
+  if (!longNumber) return { value, arrays: utf8 === undefined || oddNumber ? [] : arrays };
   // Validated above, so quoting cannot turn invalid JSON into valid JSON.
-  return JSON.parse(quoteUnsafeIntegers(text));
+  return { value: JSON.parse(quoteUnsafeIntegers(text)), arrays: [] };
 }

@@ -1,0 +1,99 @@
+/**
+ * @module List answers written as bytes, with each upstream record spliced in as the upstream sent it
+ * (`upstreamBytes`) instead of serialised again: the proxy's items, and `remote_data` of unified records. A
+ * record whose bytes are not known (a computed `records:`, unsafe integers, a merged list, …) is serialised as
+ * before, so the answer is always the same JSON value as a plain serialisation would give.
+ */
+import { randomUUID } from 'node:crypto';
+import { upstreamBytes } from '@switchboard/engine';
+
+/** Collects an answer as text pieces and byte views, joined once at the end. */
+class AnswerBytes {
+  readonly #parts: Buffer[] = [];
+  #text = '';
+
+  text(piece: string): void {
+    this.#text += piece;
+  }
+
+  bytes(view: Buffer): void {
+    if (this.#text !== '') this.#parts.push(Buffer.from(this.#text));
+    this.#text = '';
+    this.#parts.push(view);
+  }
+
+  finish(): Buffer {
+    if (this.#text !== '') this.#parts.push(Buffer.from(this.#text));
+    return Buffer.concat(this.#parts);
+  }
+}
+
+export interface ProxyListAnswer {
+  result: readonly unknown[];
+  next_cursor: string | null;
+  result_count: number;
+  debug?: unknown;
+}
+
+/** `{"result":[…],"next_cursor":…,"prev_cursor":null,"result_count":N[,"debug":…]}`, items as they came. */
+export function proxyListBytes(answer: ProxyListAnswer): Buffer {
+  const bytesOf = upstreamBytes(answer.result);
+  const out = new AnswerBytes();
+  out.text('{"result":[');
+  answer.result.forEach((item, index) => {
+    if (index > 0) out.text(',');
+    const raw = bytesOf?.(index, item);
+    if (raw === undefined) out.text(JSON.stringify(item) ?? 'null');
+    else out.bytes(raw);
+  });
+  out.text(
+    `],"next_cursor":${JSON.stringify(answer.next_cursor)},"prev_cursor":null,"result_count":${answer.result_count}`,
+  );
+  if (answer.debug !== undefined) out.text(`,"debug":${JSON.stringify(answer.debug)}`);
+  out.text('}');
+  return out.finish();
+}
+
+/** Stands in for a `remote_data` while the envelope is serialised; no upstream text can contain it. */
+const MARKER = `remote-data:${randomUUID()}`;
+const QUOTED_MARKER = `"${MARKER}"`;
+
+/**
+ * A unified list envelope: `serialize` (the route's schema serializer) writes every unified field as usual,
+ * while each `remote_data` whose upstream bytes are known is written as those bytes. Undefined when no record has
+ * known bytes or the serializer did not write each stand-in exactly once (the caller then serialises as before).
+ */
+export function unifiedListBytes(
+  envelope: { result: readonly unknown[]; [field: string]: unknown },
+  serialize: (envelope: { [field: string]: unknown }) => string,
+): Buffer | undefined {
+  const bytesOf = upstreamBytes(envelope.result);
+  if (bytesOf === undefined) return undefined;
+  const swapped: { record: Record<string, unknown>; remote: unknown; raw: Buffer }[] = [];
+  for (const [index, item] of envelope.result.entries()) {
+    if (typeof item !== 'object' || item === null) continue;
+    const record = item as Record<string, unknown>;
+    const remote = record['remote_data'];
+    if (remote === undefined) continue;
+    const raw = bytesOf(index, remote);
+    if (raw === undefined) continue;
+    swapped.push({ record, remote, raw });
+    record['remote_data'] = MARKER;
+  }
+  if (swapped.length === 0) return undefined;
+  let text: string;
+  try {
+    text = serialize(envelope);
+  } finally {
+    for (const { record, remote } of swapped) record['remote_data'] = remote;
+  }
+  const pieces = text.split(QUOTED_MARKER);
+  if (pieces.length !== swapped.length + 1) return undefined;
+  const out = new AnswerBytes();
+  out.text(pieces[0]!);
+  for (let i = 0; i < swapped.length; i++) {
+    out.bytes(swapped[i]!.raw);
+    out.text(pieces[i + 1]!);
+  }
+  return out.finish();
+}
