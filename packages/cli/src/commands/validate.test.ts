@@ -38,7 +38,7 @@ describe('switchboard validate', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       '✓ tiny.yaml (1 resource, 2 unified operations)',
-      '  1 of 2 JSONata expressions compiled; 1 interpreted:',
+      '  1 of 2 JSONata expressions compiled (1 as generated source); 1 interpreted:',
       '  tiny.yaml:30:19 interpreted: a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
       '',
     ]);

@@ -108,20 +108,29 @@ async function run(args: string[], io: CommandIo): Promise<number> {
 }
 
 /**
- * How a valid file's expressions run: the count compiled to JavaScript, then each one the interpreter runs
- * (slower, asynchronous) at its location, with the compiler's reason.
+ * How a valid file's expressions run: the count compiled to JavaScript (and of those, run as generated source),
+ * then each one the interpreter runs (slower, asynchronous) at its location, with the compiler's reason.
  */
 function explain(integration: CompiledIntegration, shown: (file: string) => string): string[] {
   const inventory = expressionInventory(integration);
   const interpreted = inventory.filter(({ expression }) => expression.mode === 'interpreted');
+  const compiled = inventory.filter(({ expression }) => expression.mode === 'compiled');
+  const closures = compiled.filter(({ expression }) => expression.notGenerated() !== undefined);
   const lines = [
-    `  ${inventory.length - interpreted.length} of ${plural(inventory.length, 'JSONata expression')} compiled` +
+    `  ${compiled.length} of ${plural(inventory.length, 'JSONata expression')} compiled` +
+      ` (${compiled.length - closures.length} as generated source)` +
       (interpreted.length === 0 ? '' : `; ${interpreted.length} interpreted:`),
   ];
   for (const { pointer, expression } of interpreted) {
     const at = integration.locate(pointer);
     lines.push(
       `  ${shown(at.file)}:${at.line}:${at.column} interpreted: ${expression.fallbackReason ?? 'unknown'}`,
+    );
+  }
+  for (const { pointer, expression } of closures) {
+    const at = integration.locate(pointer);
+    lines.push(
+      `  ${shown(at.file)}:${at.line}:${at.column} compiled, not generated: ${expression.notGenerated()}`,
     );
   }
   return lines;

@@ -7,6 +7,7 @@
 import jsonata from 'jsonata';
 import type { Limits } from './compiler/context.js';
 import { compileProgram, LIBRARY_GLOBALS, type Program } from './compiler/program.js';
+import type { Evaluate } from './compiler/source/generated-program.js';
 import type { DefinitionScope } from './definition-scope.js';
 import { variableNames } from './expression-variables.js';
 
@@ -40,6 +41,11 @@ export interface CompiledExpression {
    * value), so the record mapper may keep it rather than copy it. False when unknown.
    */
   readonly freshObjectResult: boolean;
+  /**
+   * Whether a compiled expression runs as generated JavaScript source (made now if not yet): undefined when it
+   * does, else why it runs the closures (or, interpreted, why it runs the interpreter).
+   */
+  notGenerated(): string | undefined;
 }
 
 /** A JSONata syntax error with its character offset inside the expression source. */
@@ -129,6 +135,7 @@ function interpreted(
     evaluate,
     evaluateSync: undefined,
     freshObjectResult: false,
+    notGenerated: () => `runs interpreted: ${reason}`,
   };
   forms.set(result, form);
   return result;
@@ -142,9 +149,14 @@ function compiledForm(
 ): CompiledExpression {
   const { limits } = form;
   // Generated source on first use (most expressions of an integration never run, or run once per request).
+  let made: Evaluate | { reason: string } | undefined;
+  const generated = () => {
+    made ??= program.generate(globals, limits);
+    return made;
+  };
   let run = (input: unknown, bindings: Record<string, unknown> | undefined): unknown => {
-    const generated = program.generate(globals, limits);
-    run = 'reason' in generated ? (i, b) => program.run(i, b, globals, limits) : (generated as typeof run);
+    const evaluate = generated();
+    run = 'reason' in evaluate ? (i, b) => program.run(i, b, globals, limits) : evaluate;
     return run(input, bindings);
   };
   const evaluateSync = (input: unknown, bindings?: Record<string, unknown>) => run(input, bindings);
@@ -155,6 +167,10 @@ function compiledForm(
     evaluate: async (input, bindings) => evaluateSync(input, bindings),
     evaluateSync,
     freshObjectResult: program.freshObject,
+    notGenerated: () => {
+      const evaluate = generated();
+      return 'reason' in evaluate ? evaluate.reason : undefined;
+    },
   };
   forms.set(result, form);
   return result;
