@@ -7,24 +7,39 @@
 import { randomUUID } from 'node:crypto';
 import { upstreamBytes } from '@switchboard/engine';
 
-/** Collects an answer as text pieces and byte views, joined once at the end. */
+/** Collects an answer as text pieces and byte views, written into one buffer at the end. */
 class AnswerBytes {
-  readonly #parts: Buffer[] = [];
+  readonly #parts: (string | Buffer)[] = [];
   #text = '';
+  /** At least the answer's size: a UTF-16 code unit takes at most 3 UTF-8 bytes. */
+  #room = 0;
 
   text(piece: string): void {
     this.#text += piece;
   }
 
   bytes(view: Buffer): void {
-    if (this.#text !== '') this.#parts.push(Buffer.from(this.#text));
-    this.#text = '';
+    this.#flush();
     this.#parts.push(view);
+    this.#room += view.length;
   }
 
   finish(): Buffer {
-    if (this.#text !== '') this.#parts.push(Buffer.from(this.#text));
-    return Buffer.concat(this.#parts);
+    this.#flush();
+    // One allocation, each piece encoded or copied into place: no buffer per piece, no concatenation.
+    const out = Buffer.allocUnsafe(this.#room);
+    let at = 0;
+    for (const part of this.#parts) {
+      at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+    }
+    return out.subarray(0, at);
+  }
+
+  #flush(): void {
+    if (this.#text === '') return;
+    this.#parts.push(this.#text);
+    this.#room += this.#text.length * 3;
+    this.#text = '';
   }
 }
 
