@@ -40,7 +40,10 @@ export function generateProgram(
   const source = `"use strict";
 return function generated(input, bindings) {
   if (Array.isArray(input)${guard}) return fallback(input, bindings);
-  const ctx = new EvalContext(limits);
+  // The evaluation context is made on first need: a record the source maps without calling a closure, a
+  // library function or a loop never needs one (its work is bounded by the expression's size).
+  let ctx;
+  const context = () => (ctx === undefined ? (ctx = new EvalContext(limits)) : ctx);
   const plain = input !== null && typeof input === 'object' && !R.isFunctionValue(input);
   let F;
   try {

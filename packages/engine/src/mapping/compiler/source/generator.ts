@@ -93,7 +93,7 @@ export class SourceGenerator {
     private readonly limits: Limits,
   ) {}
 
-  /** The body of the generated function for the whole expression (`input`, `bindings`, `ctx` in scope). */
+  /** The body of the generated function for the whole expression (`input`, `bindings`, `ctx` and `context()` in scope). */
   generate(ast: AstNode): string {
     const locals = localNames(ast);
     const base: Base = {
@@ -436,7 +436,7 @@ export class SourceGenerator {
         out.push(
           `let ${t};`,
           `if (typeof ${left} === 'string' && typeof ${right} === 'string') ${t} = ${left} + ${right};`,
-          `else try { ${t} = ${this.constant(OPERATIONS['&'])}(${left}, ${right}, ctx); } catch (e) { throw R.locatedOperator(e, ${where}); }`,
+          `else try { ${t} = ${this.constant(OPERATIONS['&'])}(${left}, ${right}, context()); } catch (e) { throw R.locatedOperator(e, ${where}); }`,
         );
         return t;
       default: {
@@ -444,7 +444,7 @@ export class SourceGenerator {
         if (operation === undefined) return this.delegate(ast, cx, out);
         out.push(
           `let ${t};`,
-          `try { ${t} = ${this.constant(operation)}(${left}, ${right}, ctx); } catch (e) { throw R.locatedOperator(e, ${where}); }`,
+          `try { ${t} = ${this.constant(operation)}(${left}, ${right}, context()); } catch (e) { throw R.locatedOperator(e, ${where}); }`,
         );
         return t;
       }
@@ -659,7 +659,7 @@ export class SourceGenerator {
   ): string {
     const validate = fn.signature === undefined ? 'undefined' : this.constant(fastValidator(fn.signature));
     return (
-      `ctx.depth = ${site.depth}; try { ${t} = R.callNative(${this.constant(fn)}, ${validate}, [${args.join(', ')}], ${site.input}, ctx); } ` +
+      `context().depth = ${site.depth}; try { ${t} = R.callNative(${this.constant(fn)}, ${validate}, [${args.join(', ')}], ${site.input}, ctx); } ` +
       `catch (e) { throw ${site.error(name)}; } if (Array.isArray(${t})) ${t} = R.normalize(${t}, false);`
     );
   }
@@ -746,7 +746,7 @@ export class SourceGenerator {
       'try {',
       `const ${result} = {}; let ${any} = false;`,
       `if (${object} !== undefined) for (const ${key} of Object.keys(${object})) {`,
-      counts((lambda.ast as AstNode).body as AstNode) ? 'ctx.tick();' : '',
+      counts((lambda.ast as AstNode).body as AstNode) ? 'context().tick();' : '',
       `const ${entry} = ${object}[${key}];`,
     );
     const args = [entry, key, object].slice(0, Math.min(Math.max(lambda.arity, 1), 3));
@@ -808,7 +808,7 @@ export class SourceGenerator {
     const t = this.temp();
     out.push(
       `let ${t};`,
-      `ctx.depth = ${tail.depth}; try { ${t} = R.unwind(${thunk}, ${tail.input}, ctx); } catch (e) { throw R.tailError(e); }`,
+      `context().depth = ${tail.depth}; try { ${t} = R.unwind(${thunk}, ${tail.input}, ctx); } catch (e) { throw R.tailError(e); }`,
     );
     return t;
   }
@@ -826,11 +826,11 @@ export class SourceGenerator {
     out.push(`let ${t};`, 'try {', `if (${list} !== undefined) {`);
     out.push(`const ${items} = Array.isArray(${list}) ? ${list} : [${list}];`);
     const r = this.temp();
-    out.push(`const ${r} = R.createSequence(ctx);`);
+    out.push(`const ${r} = R.createSequence(context());`);
     // A step per item when the closures would count one (the body is not a leaf), so the time limit holds.
     out.push(
       `for (let ${i} = 0; ${i} < ${items}.length; ${i}++) {`,
-      counts(lambda.body as AstNode) ? 'ctx.tick();' : '',
+      counts(lambda.body as AstNode) ? 'context().tick();' : '',
     );
     const values = [`${items}[${i}]`, i, items];
     out.push(
@@ -889,7 +889,7 @@ export class SourceGenerator {
     );
     out.push(
       `for (; ${index} < ${sequence}.length; ${index}++) {`,
-      counts(lambda.body as AstNode) ? 'ctx.tick();' : '',
+      counts(lambda.body as AstNode) ? 'context().tick();' : '',
     );
     const values = [result, `${sequence}[${index}]`, index, sequence];
     out.push(`let ${ids.map((id, n) => `${id} = ${n < 4 ? values[n] : 'undefined'}`).join(', ')};`);
@@ -927,7 +927,7 @@ export class SourceGenerator {
         ? cx.base.frame
         : `R.frameOf(${cx.base.frame}, ${this.constant(visible.map(([name]) => name))}, [${visible.map(([, id]) => id).join(', ')}])`;
     const t = this.temp();
-    out.push(`ctx.depth = ${cx.depth};`, `const ${t} = C[${index}](${cx.input}, ${frame}, ctx);`);
+    out.push(`context().depth = ${cx.depth};`, `const ${t} = C[${index}](${cx.input}, ${frame}, ctx);`);
     return t;
   }
 }
