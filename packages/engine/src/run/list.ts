@@ -90,7 +90,7 @@ async function listPages(
   // declared size (parents are not the caller's records). Merged sources keep their declared sizes: one answer
   // takes a share of each source's page, so answer-sized pages are read again on most calls unless their rest
   // rides in the cursor, and real log records are too big for that (Entra's merged activities: 127 calls at
-  // limit=30 sized, 102 at the declared 100).
+  // limit=30 sized, 101 at the declared 100).
   const pageSize = operation.merge ? undefined : cursor ? cursor.z : limit;
   const sized = pageSize === undefined ? {} : { z: pageSize };
 
@@ -178,7 +178,7 @@ async function listPages(
     transform: recordTransform(context, operation, filters, input.remoteData, enricherFor(operation)),
     trace: context.trace,
   });
-  const parentRecord = oneParent ? watched.last()?.parent : undefined;
+  const parentRecord = oneParent && collected.next ? watched.last()?.parent : undefined;
   const parentBytes = parentRecord === undefined ? 0 : jsonBytes(parentRecord);
   const keepParent = parentRecord !== undefined && parentBytes <= CARRY_MAX_BYTES;
   const next = collected.next
