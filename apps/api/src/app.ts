@@ -40,7 +40,7 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { addComponents, sharedSchemas } from './schemas/components.js';
 import type { Settings } from './settings.js';
 import { StoreHealth, type StoreHealthOptions } from './store-health.js';
-import { installValidation } from './validation.js';
+import { requestValidators } from './validation.js';
 
 export interface BuildOptions {
   engine: Engine;
@@ -85,6 +85,7 @@ const MAX_JSON_DEPTH = 64;
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
   const { engine, store, settings } = options;
   const deferred = new DeferredCompiles();
+  const schemas = sharedSchemas();
   const app = Fastify({
     ...loggerSetting(options.logger, settings.logLevel),
     genReqId: requestId,
@@ -100,7 +101,12 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     // Behind a reverse proxy, the client address (the connect pages' rate-limit key) comes from X-Forwarded-For.
     trustProxy: trustProxyOption(settings.trustProxy),
     return503OnClosing: true,
-    schemaController: { compilersFactory: { buildSerializer: deferred.serializerFactory() } },
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: deferred.serializerFactory(),
+        buildValidator: requestValidators(schemas, deferred),
+      },
+    },
   });
   app.decorate('compileRouteSchemas', () => deferred.compileAll());
 
@@ -135,9 +141,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     store,
     ...(settings.adminToken === undefined ? {} : { adminToken: settings.adminToken }),
   });
-  const schemas = sharedSchemas();
   addComponents(app, schemas);
-  installValidation(app, schemas, deferred);
   installQueryKeyGuard(app);
   await installOpenApi(app);
   await installApiRateLimit(app, settings.apiRateLimit, redis);

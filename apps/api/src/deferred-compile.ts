@@ -7,27 +7,33 @@
  * and written is unchanged. `compileAll()` compiles whatever is still pending: tests call it so that a schema Ajv or
  * fast-json-stringify refuses still fails the build, not a request.
  */
-import { type SerializerFactory, SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
+import type { SerializerFactory } from '@fastify/fast-json-stringify-compiler';
 import type { ValidateFunction } from 'ajv';
-import type { FastifySchemaCompiler } from 'fastify';
 
-type Validator = ReturnType<FastifySchemaCompiler<unknown>>;
 type Serializer = ReturnType<ReturnType<SerializerFactory>>;
+
+// fast-json-stringify (CommonJS, with Ajv under it) is required by the first compile, not loaded at start-up.
+const require = createRequire(import.meta.url);
+function fastJsonStringify(): SerializerFactory {
+  const compiler =
+    require('@fastify/fast-json-stringify-compiler') as typeof import('@fastify/fast-json-stringify-compiler');
+  return compiler.SerializerSelector();
+}
 
 export class DeferredCompiles {
   readonly #pending = new Set<() => unknown>();
 
   /** Fastify's own serializer factory (`@fastify/fast-json-stringify-compiler`), each compile deferred. */
   serializerFactory(): SerializerFactory {
-    const fastJsonStringify = SerializerSelector();
     // A compiler per route: Fastify's drops from its (shared) options the external schema a route's response
     // schema is, which would make what a later compile can `$ref` depend on the order of first requests.
     return (externalSchemas, options) => (route) =>
-      this.#serializer(() => fastJsonStringify(externalSchemas, options)(route));
+      this.#serializer(() => fastJsonStringify()(externalSchemas, options)(route));
   }
 
   /** An Ajv validator compiled on its first call. */
-  validator(compile: () => ValidateFunction): Validator {
+  validator(compile: () => ValidateFunction): ValidateFunction {
     const load = this.#defer(compile);
     const validate = ((data: unknown, context?: Parameters<ValidateFunction>[1]) => {
       const real = load();
@@ -38,7 +44,7 @@ export class DeferredCompiles {
     // Fastify passes the parent object (so Ajv can coerce or default a root value) only to a function that has
     // Ajv's `schemaEnv`; it reads it right before the call, so reading it compiles.
     Object.defineProperty(validate, 'schemaEnv', { get: () => load().schemaEnv });
-    return validate as Validator;
+    return validate;
   }
 
   /** Compiles every schema not compiled yet; returns how many were. Throws what a compile throws. */

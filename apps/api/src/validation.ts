@@ -6,25 +6,31 @@
  */
 import { createAjv } from '@switchboard/schema';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { DeferredCompiles } from './deferred-compile.js';
 
 type SchemaObject = Record<string, unknown>;
+type ValidatorFactory = NonNullable<
+  NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
+>;
 
-export function installValidation(
-  app: FastifyInstance,
+/**
+ * Fastify's `compilersFactory.buildValidator`: every route's validators come from these two instances (given at
+ * construction, Fastify never loads an Ajv compiler of its own).
+ */
+export function requestValidators(
   sharedSchemas: readonly SchemaObject[],
   deferred: DeferredCompiles,
-): void {
+): ValidatorFactory {
   // Built on the first compile too: adding the shared schemas compiles Ajv's meta-schema, twice.
   let instances: { body: Ajv2020; text: Ajv2020 } | undefined;
   const ajvFor = (httpPart: string | undefined): Ajv2020 => {
     instances ??= validators(sharedSchemas);
     return httpPart === 'body' ? instances.body : instances.text;
   };
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    deferred.validator(() => ajvFor(httpPart).compile(schema as SchemaObject)),
-  );
+  return () =>
+    ({ schema, httpPart }) =>
+      deferred.validator(() => ajvFor(httpPart).compile(schema as SchemaObject));
 }
 
 function validators(sharedSchemas: readonly SchemaObject[]): { body: Ajv2020; text: Ajv2020 } {
