@@ -7,7 +7,6 @@
  */
 import { createPrivateKey, type KeyObject, randomUUID } from 'node:crypto';
 import type { JwtAssertion } from '@switchboard/schema';
-import { SignJWT } from 'jose';
 import { InvalidInput } from '../../errors.js';
 import { templateReferences } from '../../mapping/template.js';
 import { renderDeclared } from '../render-declared.js';
@@ -94,6 +93,8 @@ export async function signAssertion(
   const header: { alg: string; typ: string; kid?: string } = { alg: algorithm, typ: 'JWT' };
   if (spec.key_id !== undefined) header.kid = renderDeclared(spec.key_id, scope, `${where}.key_id`);
 
+  // jose (46 modules) is imported by the first signature, not at start-up: most deployments never sign a JWT.
+  const { SignJWT } = await import('jose');
   const jwt = await new SignJWT({ ...claims, jti: randomUUID() })
     .setProtectedHeader(header)
     .setIssuedAt(issuedAt)
