@@ -17,6 +17,8 @@ interface Listing {
   path: string;
   /** What the ideal leaves out: calls that are not pages of the listing (a parent read once). */
   note?: string;
+  /** Limits besides the profile's (a proxy limit above the upstream's largest page). */
+  moreLimits?: readonly number[];
 }
 
 /** The role with the most members (the simulator's seeded roles), for the paged proxy get. */
@@ -59,12 +61,17 @@ export async function runUpstreamCallsStage(context: StageContext): Promise<Upst
       path: '/unified/user-directory/activities',
       note: 'v1 pages hold at most 50: above, ⌈N/50⌉',
     },
-    { name: 'proxy users', path: '/proxy/users' },
+    {
+      name: 'proxy users',
+      path: '/proxy/users',
+      note: 'pages hold at most 100: above, ⌈N/100⌉ at best',
+      moreLimits: [250],
+    },
     { name: 'proxy role_users/{id} (paged get)', path: `/proxy/role_users/${role}` },
   ];
   const rows: UpstreamCallsRow[] = [];
   for (const listing of listings) {
-    for (const limit of limits) {
+    for (const limit of [...limits, ...(listing.moreLimits ?? [])]) {
       const before = await readUpstreamCalls(environment.sim.url);
       const read = await readListing(environment.client, environment.accountId, listing.path, limit);
       const calls = callsBetween(before, await readUpstreamCalls(environment.sim.url));
