@@ -143,6 +143,18 @@ describe('upstream economy: the rest of a fetched page rides in the cursor', () 
     expect(sent).toHaveLength(Math.ceil(acme.upstream.data.people.length / 5));
   });
 
+  it('enriches carried records like fetched ones (users at limit 7 over pages of 5, expand=teams)', async () => {
+    const pages = await readAll(acme.engine, { ...unified('users'), limit: 7, expand: ['teams'] });
+    const records = pages.flatMap((p) => p.result);
+    expect(records.map((r) => r['id'])).toEqual(acme.upstream.data.people.map((p) => String(p.id)));
+    expect(records.every((r) => Array.isArray(r['groups']))).toBe(true);
+    const sent = queries('/v1/people');
+    expect(new Set(sent).size).toBe(sent.length);
+    // One teams read per person, none for a record served twice.
+    const teamReads = acme.upstream.calls(/^\/v1\/people\/\d+\/teams$/).map((call) => call.path);
+    expect(new Set(teamReads).size).toBe(acme.upstream.data.people.length);
+  });
+
   it.each([1, 2])(
     'a fan-out over one parent (`get`) reads the parent once per listing at limit %i',
     async (limit) => {
