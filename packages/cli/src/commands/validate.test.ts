@@ -24,8 +24,15 @@ describe('switchboard validate', { timeout: 60_000 }, () => {
     });
   });
 
-  it('with --explain, says how many expressions are compiled and where the interpreter runs, and why', async () => {
+  it('with --explain, says how many expressions are compiled, how they run and why, and where the interpreter runs', async () => {
     const mixed = VALID.replace(
+      `      list:
+        resource: users
+        response: '{ "id": $string(id) }'`,
+      `      list:
+        resource: users
+        response: 'users[$kept := true]'`,
+    ).replace(
       `      get:
         resource: users
         response: '{ "id": $string(id) }'`,
@@ -38,8 +45,9 @@ describe('switchboard validate', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       '✓ tiny.yaml (1 resource, 2 unified operations)',
-      '  1 of 2 JSONata expressions compiled (1 as generated source); 1 interpreted:',
+      '  1 of 2 JSONata expressions compiled (0 as generated source); 1 interpreted:',
       '  tiny.yaml:30:19 interpreted: a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
+      '  tiny.yaml:27:19 compiled, not generated: a `:=` handed to a closure',
       '',
     ]);
   });
