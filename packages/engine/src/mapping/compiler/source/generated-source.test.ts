@@ -184,6 +184,21 @@ describe('generated source: the same answers as the closures and the interpreter
     await expectSame('$reduce(a, function($x, $y){ $x + $y }, function(){ 1 })', { a: [1] });
   });
 
+  it('builds objects and arrays as the constructors do', async () => {
+    await expectSame('{ "__proto__": a, "b": [[1, 2], [3], a, [], c] }', { a: [4, 5], c: 'x' });
+    await expectSame('[a, [a], $v(c), b.x]', { a: [1], b: [{ x: 1 }, { x: [2, 3] }], c: '' });
+    await expectSame('{ "a": { "b": $$.c, "d": $ } }', { c: 1 });
+  });
+
+  it('hands other nodes to their closures with the generated locals they read', async () => {
+    const input = { a: [1, 2], b: { c: 'x' } };
+    await expectSame('( $x := 10; $s := a.($ + $x); [$s, $count($s), $s[1], a[$ > 1]] )', input);
+    await expectSame('( $f := function($v){ $v & "!" }; $f(b.c) )', input);
+    await expectSame('( $x := 1; $f := function(){ $x + 1 }; $f() )', input);
+    await expectSame('( $x := b; $x.c & $x.*[0] )', input);
+    await expectSame('b ~> $lookup("c")', input);
+  });
+
   it('reads a block local before its binding as the frame lookup does', async () => {
     await expectSame('( $y := $x; $x := 2; [$y, $x] )', {}, { bindings: { x: 1 } });
     await expectSame('( $b := ($a := 1) + ($a := 2); [$a, $b] )', {});
