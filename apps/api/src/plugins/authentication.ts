@@ -23,20 +23,26 @@ export interface AuthenticationOptions {
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const adminDigest = options.adminToken === undefined ? undefined : digest(options.adminToken);
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
+  // Callback style: only the API-key lookup has anything to await.
+  app.addHook('onRequest', (request, _reply, done) => {
     const access = accessOf(request);
-    if (access === 'public') return;
+    if (access === 'public') return done();
     const token = bearerToken(request.headers.authorization);
     if (access === 'admin') {
       if (token === undefined || adminDigest === undefined || !timingSafeEqual(digest(token), adminDigest)) {
-        throw new Unauthorized('send Authorization: Bearer <admin token>');
+        return done(new Unauthorized('send Authorization: Bearer <admin token>'));
       }
-      return;
+      return done();
     }
-    if (token === undefined) throw new Unauthorized('send Authorization: Bearer <api key>');
-    const key = await options.store.apiKeys.authenticate(token);
-    if (key === undefined) throw new Unauthorized('unknown API key');
-    request.caller = { apiKeyId: key.id, environmentId: key.environmentId };
+    if (token === undefined) return done(new Unauthorized('send Authorization: Bearer <api key>'));
+    options.store.apiKeys.authenticate(token).then(
+      (key) => {
+        if (key === undefined) return done(new Unauthorized('unknown API key'));
+        request.caller = { apiKeyId: key.id, environmentId: key.environmentId };
+        done();
+      },
+      (error: Error) => done(error),
+    );
   });
 }
 

@@ -9,18 +9,20 @@ import { ValidationFailed } from '../errors.js';
 const PROTOTYPE_KEY = /(?:^|\[)__proto__(?:\]|$)/;
 
 export function installQueryKeyGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const query = request.query;
-    if (query === null || typeof query !== 'object') return;
-    const refused = Object.keys(query).filter((key) => PROTOTYPE_KEY.test(key));
-    if (refused.length === 0) return;
+    if (query === null || typeof query !== 'object') return done();
+    const refused = Object.keys(query).filter((key) => key.includes('__proto__') && PROTOTYPE_KEY.test(key));
+    if (refused.length === 0) return done();
     const issues = refused.map((key) => ({
       location: 'querystring',
       path: `/${key}`,
       message: 'is not allowed',
     }));
-    throw new ValidationFailed(`invalid request: query parameter ${refused.join(', ')} is not allowed`, {
-      details: { issues },
-    });
+    done(
+      new ValidationFailed(`invalid request: query parameter ${refused.join(', ')} is not allowed`, {
+        details: { issues },
+      }),
+    );
   });
 }

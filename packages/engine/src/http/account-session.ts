@@ -117,15 +117,22 @@ export class UpstreamSession implements AccountSession {
       withAuth: true,
       read: (raw) => this.#readBuffered(raw, label),
     });
-    if (isSuccess(result.status))
+    if (isSuccess(result.status)) {
+      const redactor = this.redactor;
+      let url: string | undefined;
       return {
         status: result.status,
         headers: result.headers,
         body: result.value,
-        url: this.redactor.url(result.url),
+        // Redacted when read (link pagination, traces): most answers never need it.
+        get url() {
+          url ??= redactor.url(result.url);
+          return url;
+        },
         durationMs: result.durationMs,
         linkOrigins: this.origins.linkOrigins(),
       };
+    }
     throw await this.#statusError(result, label);
   }
 

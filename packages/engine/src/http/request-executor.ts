@@ -380,7 +380,7 @@ export class RequestExecutor {
     attempt: number,
     note?: string,
   ): void {
-    const { logger } = this.deps;
+    const logger = this.deps.logger?.isLevelEnabled?.('debug') === false ? undefined : this.deps.logger;
     if (!scope.trace && !logger) return;
     const url = scope.redactor.url(request.url);
     scope.trace?.add({

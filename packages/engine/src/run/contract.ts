@@ -15,6 +15,8 @@ export type ResponseFormat = 'unified' | 'raw' | 'debug';
 export interface EngineLogger {
   warn(object: Record<string, unknown>, message: string): void;
   debug(object: Record<string, unknown>, message: string): void;
+  /** pino's: when present and false for `debug`, the per-request debug line is not even built. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface EngineOptions {

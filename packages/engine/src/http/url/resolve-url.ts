@@ -16,6 +16,8 @@ function hasUnsafeChars(path: string): boolean {
 }
 
 function hasDotSegment(path: string): boolean {
+  // Without a dot or an escape no segment can be, or decode to, `.` or `..` (most paths: checked per call).
+  if (!path.includes('.') && !path.includes('%')) return false;
   return path.split('/').some((segment) => {
     let decoded = segment;
     try {

@@ -54,6 +54,7 @@ export class UpstreamOrigins {
   readonly base: URL;
   readonly #all: string | undefined;
   readonly #auth: string | undefined;
+  #linkOrigins: readonly string[] | undefined;
 
   constructor(
     integration: CompiledIntegration,
@@ -117,8 +118,11 @@ export class UpstreamOrigins {
   }
 
   /** Origins a returned link may point to: where the answer came from, and what it stands for. */
-  linkOrigins(): string[] {
-    return [...new Set([this.base.origin, ...(this.redirected ? this.declared : [])])];
+  linkOrigins(): readonly string[] {
+    this.#linkOrigins ??= Object.freeze([
+      ...new Set([this.base.origin, ...(this.redirected ? this.declared : [])]),
+    ]);
+    return this.#linkOrigins;
   }
 }
 
