@@ -288,7 +288,10 @@ describe('Entra', () => {
     });
     expect(new Set(listing.ids).size).toBe(listing.ids.length);
     // Two logs merged by time: each answer needs the current page of both, read again unless its rest rides in
-    // the cursor (audit records are too big for that), so well above ⌈N/L⌉ — recorded, not a target.
+    // the cursor (audit records are too big for that), so well above ⌈N/L⌉. At most: both current pages per
+    // answer, plus each page of 100 once when an answer crosses into it.
+    const answers = Math.ceil(listing.ids.length / limit);
+    expect(listing.calls).toBeLessThanOrEqual(2 * answers + Math.ceil(listing.ids.length / 100) + 2);
     record('entra unified activities', limit, listing, listing.ids.length);
   });
 });
