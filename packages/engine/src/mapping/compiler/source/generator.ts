@@ -921,7 +921,7 @@ export class SourceGenerator {
     }
     if (visible.length > 0 && makesFunctions(ast)) throw new Refuse('a function over generated locals');
     const index = this.closures.length;
-    this.closures.push(compileSubtree(ast, cx.base.locals));
+    this.closures.push(lazyClosure(ast, cx.base.locals));
     const frame =
       visible.length === 0
         ? cx.base.frame
@@ -930,6 +930,18 @@ export class SourceGenerator {
     out.push(`context().depth = ${cx.depth};`, `const ${t} = C[${index}](${cx.input}, ${frame}, ctx);`);
     return t;
   }
+}
+
+/**
+ * The closure for `ast`, compiled on its first call: most are the fallback of a path for an input the source
+ * does not expect, and never run.
+ */
+function lazyClosure(ast: AstNode, locals: ReadonlySet<string>): Node {
+  let node: Node | undefined;
+  return (input, frame, ctx) => {
+    node ??= compileSubtree(ast, locals);
+    return node(input, frame, ctx);
+  };
 }
 
 /** Parameters by name, the last of a repeated name winning (as the closures' frame lookup). */
