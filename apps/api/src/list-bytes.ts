@@ -5,11 +5,11 @@
  * before, so the answer is always the same JSON value as a plain serialisation would give.
  */
 import { randomUUID } from 'node:crypto';
-import { upstreamBytes } from '@switchboard/engine';
+import { type ByteSpan, upstreamBytes } from '@switchboard/engine';
 
-/** Collects an answer as text pieces and byte views, written into one buffer at the end. */
+/** Collects an answer as text pieces and upstream byte spans, written into one buffer at the end. */
 class AnswerBytes {
-  readonly #parts: (string | Buffer)[] = [];
+  readonly #parts: (string | ByteSpan)[] = [];
   #text = '';
   /** At least the answer's size: a UTF-16 code unit takes at most 3 UTF-8 bytes. */
   #room = 0;
@@ -18,10 +18,10 @@ class AnswerBytes {
     this.#text += piece;
   }
 
-  bytes(view: Buffer): void {
+  bytes(span: ByteSpan): void {
     this.#flush();
-    this.#parts.push(view);
-    this.#room += view.length;
+    this.#parts.push(span);
+    this.#room += span.end - span.start;
   }
 
   finish(): Buffer {
@@ -30,7 +30,7 @@ class AnswerBytes {
     const out = Buffer.allocUnsafe(this.#room);
     let at = 0;
     for (const part of this.#parts) {
-      at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+      at += typeof part === 'string' ? out.write(part, at) : part.bytes.copy(out, at, part.start, part.end);
     }
     return out.subarray(0, at);
   }
@@ -41,6 +41,17 @@ class AnswerBytes {
     this.#room += this.#text.length * 3;
     this.#text = '';
   }
+}
+
+/** Whether `bytes[from..to)` is one comma and whitespace: what separates two elements of one JSON array. */
+function isSeparator(bytes: Buffer, from: number, to: number): boolean {
+  let commas = 0;
+  for (let i = from; i < to; i++) {
+    const byte = bytes[i];
+    if (byte === 0x2c) commas++;
+    else if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  }
+  return commas === 1;
 }
 
 export interface ProxyListAnswer {
@@ -55,12 +66,20 @@ export function proxyListBytes(answer: ProxyListAnswer): Buffer {
   const bytesOf = upstreamBytes(answer.result);
   const out = new AnswerBytes();
   out.text('{"result":[');
+  // Items that follow each other in one upstream page are written as one run of its bytes, separators included.
+  let run: ByteSpan | undefined;
   answer.result.forEach((item, index) => {
+    const span = bytesOf?.(index, item);
+    if (span && run && span.bytes === run.bytes && isSeparator(span.bytes, run.end, span.start)) {
+      run = { bytes: run.bytes, start: run.start, end: span.end };
+      return;
+    }
+    if (run) out.bytes(run);
+    run = span;
     if (index > 0) out.text(',');
-    const raw = bytesOf?.(index, item);
-    if (raw === undefined) out.text(JSON.stringify(item) ?? 'null');
-    else out.bytes(raw);
+    if (span === undefined) out.text(JSON.stringify(item) ?? 'null');
   });
+  if (run) out.bytes(run);
   out.text(
     `],"next_cursor":${JSON.stringify(answer.next_cursor)},"prev_cursor":null,"result_count":${answer.result_count}`,
   );
@@ -84,7 +103,7 @@ export function unifiedListBytes(
 ): Buffer | undefined {
   const bytesOf = upstreamBytes(envelope.result);
   if (bytesOf === undefined) return undefined;
-  const swapped: { record: Record<string, unknown>; remote: unknown; raw: Buffer }[] = [];
+  const swapped: { record: Record<string, unknown>; remote: unknown; raw: ByteSpan }[] = [];
   for (const [index, item] of envelope.result.entries()) {
     if (typeof item !== 'object' || item === null) continue;
     const record = item as Record<string, unknown>;

@@ -32,7 +32,7 @@ export type {
 export type { BudgetPolicy, RateBudget } from './http/rate-budget.js';
 export { MemoryRateBudget } from './http/rate-limit/memory-rate-budget.js';
 export type { RefreshLock, TokenSet, TokenStore } from './http/token-store.js';
-export { upstreamBytes } from './http/transport/raw-json.js';
+export { type ByteSpan, upstreamBytes } from './http/transport/raw-json.js';
 export type {
   AccountContext,
   AccountSession,

@@ -17,6 +17,16 @@ interface BodyBytes {
   arrays: ArraySpans[];
 }
 
+/**
+ * `bytes[start..end)`: a record's JSON. A span rather than a view: views cost an object each, and the records of one
+ * page lie one after the other, separated by a comma, so a writer can copy a run of them at once.
+ */
+export interface ByteSpan {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
 /** The bytes of each record of one page, aligned with its records array. */
 export interface PageBytes {
   bytes: Buffer;
@@ -77,12 +87,12 @@ export class RecordOrigins {
     this.#indexes[output] = index;
   }
 
-  /** The bytes of `source` when output `output` was made from it. */
-  bytesOf(output: number, source: unknown): Buffer | undefined {
+  /** Where the bytes of `source` lie when output `output` was made from it. */
+  bytesOf(output: number, source: unknown): ByteSpan | undefined {
     const page = this.#pages[output];
     if (page === undefined || source !== this.#sources[output]) return undefined;
     const index = this.#indexes[output]!;
-    return page.bytes.subarray(page.starts[index], page.ends[index]);
+    return { bytes: page.bytes, start: page.starts[index]!, end: page.ends[index]! };
   }
 
   /** Makes these the origins of `answer`, the records array a list result returns. */
@@ -92,15 +102,15 @@ export class RecordOrigins {
 }
 
 /**
- * For the records of a list result (`result`): a function giving the UTF-8 JSON the upstream sent for
- * `source` when output `index` was made from it — the proxy's items themselves, a unified record's
+ * For the records of a list result (`result`): a function giving where the UTF-8 JSON the upstream sent for
+ * `source` lies when output `index` was made from it — the proxy's items themselves, a unified record's
  * `remote_data` — or undefined. Parsing those bytes gives a value equal to `source`; they may differ from
  * `JSON.stringify(source)` in whitespace, escapes and number spelling (`1.50`). Undefined when no record of the
  * answer has known bytes.
  */
 export function upstreamBytes(
   result: readonly unknown[],
-): ((index: number, source: unknown) => Buffer | undefined) | undefined {
+): ((index: number, source: unknown) => ByteSpan | undefined) | undefined {
   const origins = answers.get(result);
   return origins && ((index, source) => origins.bytesOf(index, source));
 }
