@@ -55,7 +55,7 @@ let account: string;
 
 beforeAll(async () => {
   stack = await startStack({
-    simulator: { users: 6 },
+    simulator: { users: 10 },
     upstream: async (simUrl) => {
       relay = await startRewritingRelay(simUrl);
       return relay.url;
@@ -89,7 +89,21 @@ describe('upstream record bytes', () => {
     const next = await get(
       `/proxy/users?integrated_account_id=${account}&limit=4&next_cursor=${answer.next_cursor}`,
     );
-    expect(next.json()).toMatchObject({ result_count: 2, next_cursor: null });
+    expect(next.json()).toMatchObject({ result_count: 4 });
+  });
+
+  it('an answer made of parts of several upstream pages holds each item once, in order', async () => {
+    // Blank lines between the items, so a run of items copied at once carries the upstream's separators.
+    relay.rewrite = (text) => respell(text).replaceAll('},{', '} ,\n\n {');
+    const all = (await get(`/proxy/users?integrated_account_id=${account}&limit=10`)).json().result;
+    // Upstream pages of 3 (the first call's limit, kept by the cursor): the second answer is page 2 and the first
+    // two items of page 3.
+    const first = (await get(`/proxy/users?integrated_account_id=${account}&limit=3`)).json();
+    const second = await get(
+      `/proxy/users?integrated_account_id=${account}&limit=5&next_cursor=${first.next_cursor}`,
+    );
+    expect(second.body).toContain('} ,\n\n {');
+    expect([...first.result, ...second.json().result]).toEqual(all.slice(0, 8));
   });
 
   it('unified records carry the upstream bytes as remote_data and the same unified fields', async () => {
