@@ -1,6 +1,6 @@
-import { Migrator } from 'kysely';
 import { isUnavailable } from './availability.js';
 import { MigrationFailed } from './errors.js';
+import { kysely } from './kysely-runtime.js';
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrationProvider } from './migrations/index.js';
 import type { Db } from './tables.js';
 
@@ -10,7 +10,7 @@ import type { Db } from './tables.js';
  * `schema` (Postgres only) is created when missing and holds the bookkeeping tables too.
  */
 export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
-  const migrator = new Migrator({
+  const migrator = new kysely.Migrator({
     db,
     provider: migrationProvider,
     migrationTableName: MIGRATION_TABLE,

@@ -1,4 +1,4 @@
-import { type Dialect, Kysely, sql } from 'kysely';
+import type { Dialect, Kysely } from 'kysely';
 import { accountRepository } from './accounts.js';
 import { apiKeyRepository } from './api-keys.js';
 import { guarded, toStoreError } from './availability.js';
@@ -10,6 +10,7 @@ import { createCipher } from './cipher.js';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
 import { environmentRepository } from './environments.js';
 import { StoreUnavailable } from './errors.js';
+import { kysely } from './kysely-runtime.js';
 import { linkTokenRepository } from './link-tokens.js';
 import { migrateToLatest } from './migrate.js';
 import { rekey } from './rekey.js';
@@ -42,7 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const cipher = createCipher(options.encryptionKey, options.previousEncryptionKeys);
   let db: Kysely<Tables>;
   try {
-    db = new Kysely<Tables>({ dialect: await createDialect(target) });
+    db = new kysely.Kysely<Tables>({ dialect: await createDialect(target) });
   } catch (cause) {
     throw new StoreUnavailable(target.label, { cause });
   }
@@ -60,7 +61,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     },
     async ping() {
       try {
-        await sql`select 1`.execute(db);
+        await kysely.sql`select 1`.execute(db);
       } catch (error) {
         // Whatever stops `select 1` means the store cannot serve requests.
         throw error instanceof StoreUnavailable

@@ -2,8 +2,9 @@
  * @module Postgres through a pg Pool. Every connection's search_path is the configured schema, so the
  * same unqualified queries work in `public` or in an isolated schema (tests, several stores per database).
  */
-import { type Dialect, PostgresDialect } from 'kysely';
+import type { Dialect } from 'kysely';
 import pg from 'pg';
+import { kysely } from '../kysely-runtime.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -26,5 +27,5 @@ export function createPostgresDialect({ connectionString, schema }: PostgresOpti
   const ignore = () => {};
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
-  return new PostgresDialect({ pool });
+  return new kysely.PostgresDialect({ pool });
 }

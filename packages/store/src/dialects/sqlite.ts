@@ -5,7 +5,8 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Dialect, SqliteDialect } from 'kysely';
+import type { Dialect } from 'kysely';
+import { kysely } from '../kysely-runtime.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 const IN_MEMORY = ':memory:';
@@ -28,5 +29,5 @@ export function createSqliteDialect(path: string): Dialect {
     database.close();
     throw error;
   }
-  return new SqliteDialect({ database });
+  return new kysely.SqliteDialect({ database });
 }

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, sql } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { kysely } from '../kysely-runtime.js';
 
 /**
  * The change feed: sync settings and runs per account, the last version seen of every synced record, events,
@@ -43,7 +44,7 @@ export const changeFeed: Migration = {
       .on('sync_runs')
       .column('account_id')
       .unique()
-      .where(sql.ref('status'), '=', 'running')
+      .where(kysely.sql.ref('status'), '=', 'running')
       .execute();
     await db.schema
       .createIndex('sync_runs_account')
