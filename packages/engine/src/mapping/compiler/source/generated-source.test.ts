@@ -219,6 +219,8 @@ describe('generated source: errors and guardrails', () => {
       '$string(a) & $number("x")',
       '{ "id": $idOf(a) } ~> $lookup("x")',
       '$sift(a, $present)',
+      '$sift({ "x": a }, $plusOne)',
+      '$sift(null, $present)',
       '-a',
       '$map(b, function($x){ $x + a })',
       '$join(b, 1)',
