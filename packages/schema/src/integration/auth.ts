@@ -1,7 +1,8 @@
 /**
  * @module `auth:` — how credentials reach the upstream. One variant per `type`.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import {
   Closed,
   Duration,

@@ -1,7 +1,8 @@
 /**
  * @module `connection:` — the fields an end customer supplies when linking an account.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Closed, StringEnum } from './primitives.js';
 
 export const ConnectionField = Type.Object(

@@ -2,7 +2,8 @@
  * @module `definitions:` — named JSONata values (lookup tables, helper functions) that an integration file shares
  * between its expressions. Each is evaluated once, when the file loads, and bound as `$<name>` everywhere else.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Closed, Expression } from './primitives.js';
 
 /** A definition's name; it is used as `$<name>` in the file's expressions. */

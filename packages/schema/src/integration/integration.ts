@@ -1,7 +1,8 @@
 /**
  * @module The root of an integration file (`integrations/<name>.yaml`).
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Auth } from './auth.js';
 import { Connection } from './connection.js';
 import { Definitions } from './definitions.js';

@@ -1,7 +1,8 @@
 /**
  * @module `pagination:` — named paging schemes, declared once and referenced by resources.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Closed, Expression, RequestLocation, TaggedUnion } from './primitives.js';
 
 /** Where a value is read from in a response. */

@@ -1,7 +1,8 @@
 /**
  * @module Building blocks shared by every part of the integration file schema.
  */
-import { type Static, type StringOptions, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import type { Static, StringOptions, TSchema, TUnion } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 
 /** A closed object: unknown keys are errors (the loader suggests the nearest valid key). */
 export const Closed = { additionalProperties: false } as const;

@@ -1,7 +1,8 @@
 /**
  * @module `rate_limit:` and `retry:` — proactive budgets and reactive retries.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Closed, Duration, HttpMethod, StringEnum } from './primitives.js';
 
 export const ResetFormat = StringEnum(['delta_seconds', 'epoch_seconds', 'epoch_ms', 'http_date'], {

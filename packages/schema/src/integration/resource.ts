@@ -1,7 +1,8 @@
 /**
  * @module `resources:` — the upstream endpoints, 1-to-1. They are the Proxy API and what unified mappings call.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { Closed, Expression, HttpMethod, StringEnum, Template, TemplateMap } from './primitives.js';
 
 export const ResourceMethodName = StringEnum(['list', 'get', 'create', 'update', 'delete'], {

@@ -2,7 +2,8 @@
  * @module `unified:` — `unified.<model>.<resource>.<method>`: which upstream calls answer a unified operation and
  * the JSONata that translates queries, bodies, records and errors.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { UNIFIED_MODEL_DEFINITIONS } from '../unified/models.js';
 import { Closed, Expression, StringEnum } from './primitives.js';
 import { ResourceMethodName } from './resource.js';

@@ -1,7 +1,8 @@
 /**
  * @module Unified `activities`: the audit trail (sign-ins, lifecycle changes, role and group changes).
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, NamedEnum, RemoteData } from './fields.js';
 import { enumFilter, textFilter, timeBoundFilter } from './filter.js';
 import type { UnifiedResourceDefinition } from './unified-resource.js';

@@ -2,7 +2,8 @@
  * @module Building blocks of the unified models. Nested objects and enums carry a `title`: it is the name the
  * generated SDK types use (`packages/sdk/scripts/`), so a shape shared by several fields is one named type there.
  */
-import { type TSchema, Type } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 
 /** ISO-8601 UTC date-time. */
 export const DateTime = Type.String({ format: 'date-time' });

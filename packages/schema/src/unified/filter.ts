@@ -4,7 +4,8 @@
  * with it, the API and the SDK type the parameter from it, and the conformance kit checks that every record of a
  * filtered list satisfies it.
  */
-import { type TSchema, Type } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, enumValues } from './fields.js';
 
 export type FilterType = 'string' | 'date-time' | 'enum';

@@ -1,7 +1,8 @@
 /**
  * @module Unified `groups`.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, NamedEnum, RemoteData } from './fields.js';
 import type { UnifiedResourceDefinition } from './unified-resource.js';
 

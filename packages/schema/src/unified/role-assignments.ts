@@ -1,7 +1,8 @@
 /**
  * @module Unified `role_assignments`: which user holds which role.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, RemoteData } from './fields.js';
 import { textFilter } from './filter.js';
 import type { UnifiedResourceDefinition } from './unified-resource.js';

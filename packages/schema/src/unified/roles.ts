@@ -1,7 +1,8 @@
 /**
  * @module Unified `roles`. Writes exist where the integration supports them.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, RemoteData } from './fields.js';
 import type { UnifiedResourceDefinition } from './unified-resource.js';
 

@@ -3,7 +3,8 @@
  * accepts, and its write bodies. Everything else — the engine's filter checks and write-only redaction, the API's
  * routes and OpenAPI schemas, the conformance kit, the SDK's types — is derived from these definitions.
  */
-import { type TObject, type TSchema, Type } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import type { FilterDefinition } from './filter.js';
 
 export interface UnifiedResourceDefinition {

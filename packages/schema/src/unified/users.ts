@@ -1,7 +1,8 @@
 /**
  * @module Unified `users`: people in the directory (`shared/reference/unified-user-directory.md`).
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../typebox.js';
 import { DateTime, JsonObject, NamedEnum, Ref, RemoteData } from './fields.js';
 import { enumFilter, textFilter, timeBoundFilter } from './filter.js';
 import type { UnifiedResourceDefinition } from './unified-resource.js';
