@@ -12,7 +12,8 @@
 import type { AstNode, Node } from '../ast.js';
 import { EvalContext, type Limits } from '../context.js';
 import { populateMessage } from '../errors.js';
-import { Refuse, SourceGenerator } from './generator.js';
+import { SourceGenerator } from './generator.js';
+import { Refuse } from './refuse.js';
 import { RUNTIME } from './runtime.js';
 
 export type Evaluate = (input: unknown, bindings: Readonly<Record<string, unknown>> | undefined) => unknown;
