@@ -8,6 +8,7 @@ import { compileApply, compileCall, compileLambda, compilePartial } from './call
 import { compileArray, compileGroup } from './constructors.js';
 import { compileBind, compileBlock, compileCondition, compileVariable } from './control.js';
 import { jsonataError } from './errors.js';
+import { LEAVES } from './leaves.js';
 import { localNames } from './locals.js';
 import { compileBinary, compileNegation } from './operators.js';
 import { compileFilter, compileFusedPath, compilePath, descendants, lookupName, wildcard } from './paths.js';
@@ -42,19 +43,6 @@ export function compileSubtree(ast: AstNode, locals: ReadonlySet<string>): Node 
     currentLocals = outer;
   }
 }
-
-/** Nodes that call nothing: never deeper than themselves, so they check the depth cap without counting. */
-const LEAVES = new Set([
-  'string',
-  'number',
-  'value',
-  'variable',
-  'name',
-  'parent',
-  'regex',
-  'wildcard',
-  'descendant',
-]);
 
 /** Nodes whose result is a normalised child result, or never a sequence (operators other than `..`). */
 function passesNormalized(ast: AstNode): boolean {

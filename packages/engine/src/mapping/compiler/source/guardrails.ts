@@ -12,6 +12,7 @@
  */
 import type { AstNode } from '../ast.js';
 import type { Limits } from '../context.js';
+import { LEAVES } from '../leaves.js';
 import { Refuse } from './refuse.js';
 
 /** The deepest level any generated node reaches. */
@@ -28,19 +29,6 @@ export class DepthReach {
     if (maxDepth > 0 && this.deepest > maxDepth) throw new Refuse('deeper than the depth cap');
   }
 }
-
-/** Nodes the closures evaluate without counting a step (see `compile-node.ts`). */
-const LEAVES = new Set([
-  'string',
-  'number',
-  'value',
-  'variable',
-  'name',
-  'parent',
-  'regex',
-  'wildcard',
-  'descendant',
-]);
 
 /** The statement a loop runs per item to count the step the closures count evaluating `body`, if any. */
 export function tick(body: AstNode): string {
