@@ -3,7 +3,7 @@
  * and checks the unified output. Exits 1 on any failed or uncovered scenario.
  */
 import { parseArgs } from 'node:util';
-import { type ConformanceReport, formatReport, runConformance } from '@switchboard/testkit';
+import type { ConformanceReport } from '@switchboard/testkit';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, integrationNames, loadOrReport } from '../integration-files.js';
 
@@ -19,6 +19,8 @@ Without INTEGRATION, checks every integrations/*.yaml.
   --dir PATH   the integrations folder (default: integrations/ of the repository)`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
+  // The testkit (nock under the replay) is imported here, not by every `switchboard` command.
+  const { formatReport, runConformance } = await import('@switchboard/testkit');
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);

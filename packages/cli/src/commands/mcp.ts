@@ -4,9 +4,7 @@
  * its own. Standard output carries the protocol; everything else goes to standard error.
  */
 
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { type ToolAccess, toolCatalog } from '@switchboard/api';
-import { createMcpServer } from '@switchboard/api/mcp';
 import { Switchboard } from '@switchboard/sdk';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { apiBackend, describeApiError } from '../mcp/api-backend.js';
@@ -77,6 +75,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const access: ToolAccess[] = options.tools.includes('write') ? ['read', 'write'] : ['read'];
   const tools = toolCatalog(integration, capabilities, access);
+  // The MCP SDK is imported here, not by every `switchboard` command (`serve` never needs it).
+  const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/server/stdio.js'),
+    import('@switchboard/api/mcp'),
+  ]);
   const server = createMcpServer({ tools, backend, describeError: describeApiError, version: '0.1.0' });
   const closed = new Promise<void>((resolve) => {
     server.onclose = resolve;

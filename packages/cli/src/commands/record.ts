@@ -3,11 +3,12 @@
  * live upstream and writes scrubbed fixtures for `switchboard conformance`.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_RUN_ID, recordIntegration } from '@switchboard/testkit';
 import { type Command, type CommandIo, EXIT } from '../command.js';
 import { fixturesDir, integrationFile, loadOrReport } from '../integration-files.js';
 
-const USAGE = `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
+// The testkit (the recorder, nock under the replay) is imported by `run`, not by every `switchboard` command.
+function usage(defaultRunId: string): string {
+  return `Usage: switchboard record INTEGRATION --against URL [--connection NAME=VALUE ...] [--only TEXT]
                          [--auth-against URL] [--dir PATH] [--run-id ID]
 
 Runs every scenario conformance needs against a live upstream (a simulator or a sandbox account) and writes
@@ -23,10 +24,13 @@ scenario ends in an error it did not ask for.
                            SWITCHBOARD_CONNECTION_<NAME> environment variables (kept out of shell history).
   --only TEXT              record only scenarios whose name contains TEXT
   --dir PATH               the integrations folder (default: integrations/ of the repository)
-  --run-id ID              suffix of the records the writes create (default ${DEFAULT_RUN_ID}); change it when an
+  --run-id ID              suffix of the records the writes create (default ${defaultRunId}); change it when an
                            earlier recording left one behind`;
+}
 
 async function run(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { DEFAULT_RUN_ID, recordIntegration } = await import('@switchboard/testkit');
+  const USAGE = usage(DEFAULT_RUN_ID);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
