@@ -57,9 +57,14 @@ export function compileArray(compile: Compile, ast: AstNode): Node {
       if (Array.isArray(value)) for (const v of value) result.push(v);
       else result.push(value);
     }
-    if (cons) Object.defineProperty(result, 'cons', { enumerable: false, configurable: false, value: true });
+    if (cons) markCons(result);
     return result;
   };
+}
+
+/** Marks an array built by `[…]`, which jsonata keeps as one value where a path would flatten it. */
+export function markCons(array: unknown[]): void {
+  Object.defineProperty(array, 'cons', { enumerable: false, configurable: false, value: true });
 }
 
 export type GroupNode = (input: unknown, frame: Frame, ctx: EvalContext) => Record<string, unknown>;
@@ -74,7 +79,8 @@ export function setKey(object: Record<string, unknown>, key: string, value: unkn
   } else object[key] = value;
 }
 
-const RESERVED = new Set(['_jsonata_lambda', '_jsonata_function']);
+/** Keys jsonata keeps for its function values: an object constructor may not set them (`D1013`). */
+export const RESERVED: ReadonlySet<string> = new Set(['_jsonata_lambda', '_jsonata_function']);
 
 export function compileGroup(
   compile: Compile,

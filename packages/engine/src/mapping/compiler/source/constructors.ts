@@ -3,12 +3,11 @@
  * appended as jsonata's `$append` does, under the sequence cap). Computed keys and grouping go to the closure.
  */
 import type { AstNode } from '../ast.js';
+import { RESERVED } from '../constructors.js';
 import { delegate } from './delegation.js';
 import { type Cx, child } from './generation-context.js';
 import { sequenceCap } from './guardrails.js';
 import { q, type Writer } from './writer.js';
-
-const RESERVED = new Set(['_jsonata_lambda', '_jsonata_function']);
 
 export function object(g: Writer, ast: AstNode, cx: Cx, out: string[]): string {
   const pairs = ast.lhs as [AstNode, AstNode][];

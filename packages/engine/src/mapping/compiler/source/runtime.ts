@@ -7,7 +7,7 @@
 
 import { type NativeFunction, relocate, unwind } from '../callable.js';
 import { located as locatedCall } from '../calls.js';
-import { setKey } from '../constructors.js';
+import { markCons, setKey } from '../constructors.js';
 import type { EvalContext } from '../context.js';
 import { jsonataError } from '../errors.js';
 import { Frame } from '../frame.js';
@@ -114,14 +114,6 @@ function isIn(lhs: unknown, rhs: unknown): boolean {
   return false;
 }
 
-function sequenceCap(max: number): never {
-  throw jsonataError('D2015', { value: max });
-}
-
-function markCons(array: unknown[]): void {
-  Object.defineProperty(array, 'cons', { enumerable: false, configurable: false, value: true });
-}
-
 export const RUNTIME = Object.freeze({
   rootFrame,
   frameOf,
@@ -134,7 +126,6 @@ export const RUNTIME = Object.freeze({
   callNative,
   negate,
   isIn,
-  sequenceCap,
   markCons,
   unwind,
   setKey,
