@@ -3,6 +3,7 @@
  * constructors / group-by `{ key: value }` (the input grouped by each key, the value evaluated per group).
  */
 import { type AstNode, type Compile, type Node, NotCompilable } from './ast.js';
+import { bindsOutward } from './binds.js';
 import type { EvalContext } from './context.js';
 import { jsonataError } from './errors.js';
 import type { Frame } from './frame.js';
@@ -15,21 +16,10 @@ import { frameFromTuple, reduceTupleStream, type Tuple } from './tuples.js';
  * code runs items in order, so such constructors are left to the interpreter.
  */
 function refuseSharedBindings(items: readonly AstNode[]): void {
-  if (items.length < 2) return;
-  const pending: unknown[] = [...items];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (node === null || typeof node !== 'object') continue;
-    const { type } = node as { type?: unknown };
-    // A block or a lambda body binds in a frame of its own: nothing the other items can see.
-    if (type === 'block' || type === 'lambda') continue;
-    if (type === 'bind') {
-      throw new NotCompilable(
-        'a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
-      );
-    }
-    for (const child of Object.values(node))
-      if (child !== null && typeof child === 'object') pending.push(child);
+  if (items.length >= 2 && items.some(bindsOutward)) {
+    throw new NotCompilable(
+      'a `:=` inside an array or object constructor: jsonata evaluates the items concurrently',
+    );
   }
 }
 

@@ -4,10 +4,11 @@
  */
 import { variableNames } from '../../expression-variables.js';
 import type { AstNode, Node } from '../ast.js';
+import { bindsOutward } from '../binds.js';
 import { compileSubtree } from '../compile-node.js';
 import type { Cx } from './generation-context.js';
 import { Refuse } from './refuse.js';
-import { collectBinds, lookupLocal } from './scopes.js';
+import { lookupLocal } from './scopes.js';
 import type { Writer } from './writer.js';
 
 /**
@@ -45,14 +46,6 @@ function lazyClosure(ast: AstNode, locals: ReadonlySet<string>): Node {
     node ??= compileSubtree(ast, locals);
     return node(input, frame, ctx);
   };
-}
-
-/** True when `ast` contains a `:=` that binds in the frame it is evaluated in. */
-function bindsOutward(ast: AstNode): boolean {
-  if (ast.type === 'block' || ast.type === 'lambda') return false;
-  const names = new Set<string>();
-  collectBinds(ast, names);
-  return names.size > 0;
 }
 
 /** True when evaluating `ast` can make a function value (which would keep its frame). */

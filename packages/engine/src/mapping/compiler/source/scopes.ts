@@ -4,6 +4,7 @@
  */
 import { variableNames } from '../../expression-variables.js';
 import type { AstNode } from '../ast.js';
+import { collectBinds } from '../binds.js';
 import type { Cx } from './generation-context.js';
 import { variable } from './variables.js';
 import type { Writer } from './writer.js';
@@ -67,15 +68,4 @@ export function dedupe(pairs: readonly [string, string][]): [string, string][] {
   const map = new Map<string, string>();
   for (const [name, id] of pairs) map.set(name, id);
   return [...map];
-}
-
-/** The names `:=` binds in the scope of `ast` (not inside a nested block or function). */
-export function collectBinds(ast: unknown, into: Set<string>): void {
-  if (ast === null || typeof ast !== 'object') return;
-  const node = ast as AstNode;
-  if (node.type === 'block' || node.type === 'lambda') return;
-  if (node.type === 'bind' && node.lhs !== undefined && !Array.isArray(node.lhs))
-    into.add(node.lhs.value as string);
-  for (const child of Object.values(node))
-    if (child !== null && typeof child === 'object') collectBinds(child, into);
 }
