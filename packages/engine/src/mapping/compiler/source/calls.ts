@@ -11,7 +11,7 @@ import { freeName } from './free-names.js';
 import type { Cx } from './generation-context.js';
 import { library } from './library-calls.js';
 import type { Site } from './native-call.js';
-import { Refuse } from './refuse.js';
+import { attempt } from './refuse.js';
 import { q, type Writer } from './writer.js';
 
 export function call(g: Writer, ast: AstNode, cx: Cx, out: string[]): string {
@@ -20,15 +20,8 @@ export function call(g: Writer, ast: AstNode, cx: Cx, out: string[]): string {
   if (name === undefined) return delegate(g, ast, cx, out);
   const fn = cx.base.known(name);
   if (fn instanceof CompiledLambda) {
-    const sub: string[] = [];
-    try {
-      const result = inline(g, fn, ast, name, ast.position, cx, sub, false);
-      out.push(...sub);
-      return result;
-    } catch (error) {
-      if (!(error instanceof Refuse)) throw error;
-      return delegate(g, ast, cx, out);
-    }
+    const inlined = attempt(out, (sub) => inline(g, fn, ast, name, ast.position, cx, sub, false));
+    return inlined ?? delegate(g, ast, cx, out);
   }
   if (!isNative(fn) || LIBRARY[name] !== fn) return delegate(g, ast, cx, out);
   const site: Site = {
@@ -48,14 +41,8 @@ export function tailCall(g: Writer, ast: AstNode, cx: Cx, out: string[]): string
   if (name !== undefined) {
     const fn = cx.base.known(name);
     if (fn instanceof CompiledLambda) {
-      const sub: string[] = [];
-      try {
-        const result = inline(g, fn, callNode, name, procedure.position, cx, sub, true);
-        out.push(...sub);
-        return result;
-      } catch (error) {
-        if (!(error instanceof Refuse)) throw error;
-      }
+      const inlined = attempt(out, (sub) => inline(g, fn, callNode, name, procedure.position, cx, sub, true));
+      if (inlined !== undefined) return inlined;
     } else if (isNative(fn) && LIBRARY[name] === fn) {
       // The trampoline relocates any error of the call to the procedure's name and position.
       const site: Site = {

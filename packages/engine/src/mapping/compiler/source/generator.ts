@@ -23,7 +23,7 @@ import { DepthReach } from './guardrails.js';
 import { literal } from './literals.js';
 import { binary, negation } from './operators.js';
 import { path } from './paths.js';
-import { Refuse } from './refuse.js';
+import { attempt } from './refuse.js';
 import { openScope } from './scopes.js';
 import { fixedIndex, variable } from './variables.js';
 import type { Writer } from './writer.js';
@@ -92,16 +92,10 @@ export class SourceGenerator implements Writer {
   }
 
   gen(ast: AstNode, cx: Cx, out: string[]): string {
-    const sub: string[] = [];
-    try {
-      const result = this.node(ast, cx, sub);
-      out.push(...sub);
-      return result;
-    } catch (error) {
-      // A `:=` handed to its closure would bind in a copy of the frame, never in the generated local.
-      if (!(error instanceof Refuse) || ast.type === 'bind') throw error;
-      return delegate(this, ast, cx, out);
-    }
+    // A `:=` handed to its closure would bind in a copy of the frame, never in the generated local: its
+    // refusal goes up to the node that holds it.
+    if (ast.type === 'bind') return this.node(ast, cx, out);
+    return attempt(out, (sub) => this.node(ast, cx, sub)) ?? delegate(this, ast, cx, out);
   }
 
   private node(ast: AstNode, cx: Cx, out: string[]): string {

@@ -10,7 +10,7 @@ import type { Cx } from './generation-context.js';
 import { mapLoop } from './map-loop.js';
 import type { Site } from './native-call.js';
 import { reduceLoop } from './reduce-loop.js';
-import { Refuse } from './refuse.js';
+import { attempt } from './refuse.js';
 import { siftLoop } from './sift-loop.js';
 import type { Writer } from './writer.js';
 
@@ -43,18 +43,8 @@ export function library(
   out: string[],
 ): string {
   const loop = LOOPS.get(name);
-  if (loop !== undefined) {
-    const sub: string[] = [];
-    try {
-      const written = loop(g, ast, fn, cx, site, sub);
-      if (written !== undefined) {
-        out.push(...sub);
-        return written;
-      }
-    } catch (error) {
-      if (!(error instanceof Refuse)) throw error;
-    }
-  }
+  const written = loop === undefined ? undefined : attempt(out, (sub) => loop(g, ast, fn, cx, site, sub));
+  if (written !== undefined) return written;
   const argCx = { ...cx, depth: site.depth };
   const values = (ast.arguments as AstNode[]).map((arg) => g.simple(g.gen(arg, argCx, out), out));
   return native(g, fn, name, values, site, out);
