@@ -1,10 +1,8 @@
 /** @module `$map(list, function($v, $i, $a){ … })`: the loop written out, the body generated in place. */
 import type { AstNode } from '../ast.js';
-import type { Cx } from './generation-context.js';
 import { tick } from './guardrails.js';
 import type { Loop } from './library-calls.js';
-import { isPlainLambda } from './plain-lambda.js';
-import { dedupe, openScope } from './scopes.js';
+import { isPlainLambda, loopBodyScope, loopParams } from './loop-body.js';
 
 export const mapLoop: Loop = (g, ast, _fn, cx, site, out) => {
   const args = ast.arguments as AstNode[];
@@ -12,9 +10,7 @@ export const mapLoop: Loop = (g, ast, _fn, cx, site, out) => {
   if (args.length !== 2 || lambda === undefined || !isPlainLambda(lambda)) return undefined;
   const inner = { ...cx, depth: site.depth };
   const list = g.simple(g.gen(args[0] as AstNode, inner, out), out);
-  const params = (lambda.arguments as AstNode[]).map((param) => param.value as string);
-  const arity = params.length;
-  const ids = params.map(() => g.local());
+  const params = loopParams(g, lambda);
   const t = g.temp();
   const items = g.temp();
   const i = g.temp();
@@ -23,15 +19,8 @@ export const mapLoop: Loop = (g, ast, _fn, cx, site, out) => {
   const r = g.temp();
   out.push(`const ${r} = R.createSequence(context());`);
   out.push(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++) {`, tick(lambda.body as AstNode));
-  const values = [`${items}[${i}]`, i, items];
-  out.push(
-    `let ${ids.map((id, n) => `${id} = ${n < Math.min(arity, 3) ? values[n] : 'undefined'}`).join(', ')};`,
-  );
-  const pairs = dedupe(params.map((p, n) => [p, ids[n] as string] as [string, string]));
-  const lambdaCx: Cx = { ...cx, depth: inner.depth, tail: { depth: inner.depth, input: 'null' } };
-  const bodyCx = openScope(g, [lambda.body as AstNode], lambdaCx, pairs, out);
   // Items of the data are read through `normalize`, as a variable read is.
-  for (const local of bodyCx.scope?.names.values() ?? []) if (local.id === ids[0]) local.raw = true;
+  const bodyCx = loopBodyScope(g, lambda, params, [`${items}[${i}]`, i, items], 1, cx, inner.depth, out);
   const value = g.simple(g.gen(lambda.body as AstNode, bodyCx, out), out);
   out.push(`if (${value} !== undefined) ${r}.push(${value});`, '}');
   out.push(`${t} = R.normalize(${r}, false);`, '}');

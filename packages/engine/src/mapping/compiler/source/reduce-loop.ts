@@ -5,11 +5,9 @@
  */
 import type { AstNode } from '../ast.js';
 import { fastValidator } from '../signature.js';
-import type { Cx } from './generation-context.js';
 import { tick } from './guardrails.js';
 import type { Loop } from './library-calls.js';
-import { isPlainLambda } from './plain-lambda.js';
-import { dedupe, openScope } from './scopes.js';
+import { isPlainLambda, loopBodyScope, loopParams } from './loop-body.js';
 
 export const reduceLoop: Loop = (g, ast, fn, cx, site, out) => {
   const args = ast.arguments as AstNode[];
@@ -19,10 +17,9 @@ export const reduceLoop: Loop = (g, ast, fn, cx, site, out) => {
   const inner = { ...cx, depth: site.depth };
   const list = g.simple(g.gen(args[0] as AstNode, inner, out), out);
   const init = args[2] === undefined ? undefined : g.simple(g.gen(args[2], inner, out), out);
-  const params = (lambda.arguments as AstNode[]).map((param) => param.value as string);
-  const ids = params.map(() => g.local());
+  const params = loopParams(g, lambda);
   const [t, checked, sequence, result, index] = [g.temp(), g.temp(), g.temp(), g.temp(), g.temp()];
-  const stand = g.constant({ _jsonata_lambda: true, arity: params.length });
+  const stand = g.constant({ _jsonata_lambda: true, arity: params.names.length });
   const validate = fn.signature === undefined ? undefined : g.constant(fastValidator(fn.signature));
   const given = init === undefined ? `[${list}, ${stand}]` : `[${list}, ${stand}, ${init}]`;
   out.push(`let ${t};`, 'try {');
@@ -33,15 +30,9 @@ export const reduceLoop: Loop = (g, ast, fn, cx, site, out) => {
     `if (${checked}[2] === undefined && ${sequence}.length > 0) { ${result} = ${sequence}[0]; ${index} = 1; } else { ${result} = ${checked}[2]; ${index} = 0; }`,
   );
   out.push(`for (; ${index} < ${sequence}.length; ${index}++) {`, tick(lambda.body as AstNode));
-  const values = [result, `${sequence}[${index}]`, index, sequence];
-  out.push(`let ${ids.map((id, n) => `${id} = ${n < 4 ? values[n] : 'undefined'}`).join(', ')};`);
-  const pairs = dedupe(params.map((p, n) => [p, ids[n] as string] as [string, string]));
-  const lambdaCx: Cx = { ...cx, depth: inner.depth, tail: { depth: inner.depth, input: 'null' } };
-  const bodyCx = openScope(g, [lambda.body as AstNode], lambdaCx, pairs, out);
   // The accumulator and the items are values of the data, read through `normalize` as a variable is.
-  for (const local of bodyCx.scope?.names.values() ?? []) {
-    if (local.id === ids[0] || local.id === ids[1]) local.raw = true;
-  }
+  const values = [result, `${sequence}[${index}]`, index, sequence];
+  const bodyCx = loopBodyScope(g, lambda, params, values, 2, cx, inner.depth, out);
   out.push(`${result} = ${g.gen(lambda.body as AstNode, bodyCx, out)};`, '}');
   out.push(`${t} = ${result};`, '}');
   out.push(`} catch (e) { throw ${site.error('reduce')}; }`);
