@@ -9,13 +9,13 @@
  * - collecting an answer links its records array to where each output came from.
  * An answer then asks {@link upstreamBytes} for its records; a record without known bytes is serialised as before.
  * The bytes stay valid because nothing changes a parsed upstream record: mappings build new objects.
+ *
+ * Each link is a non-enumerable symbol property on the array it describes (JSON, spreads, `Object.keys` and
+ * equality checks do not see it; a copy of the array drops it, and with it the bytes). Not a `WeakMap`: entries
+ * keyed by short-lived objects made V8's young-generation collections several times more expensive (a third of
+ * the time of a parse-and-answer loop went to the collector).
  */
 import type { ArraySpans } from './parse-json.js';
-
-interface BodyBytes {
-  bytes: Buffer;
-  arrays: ArraySpans[];
-}
 
 /**
  * `bytes[start..end)`: a record's JSON. A span rather than a view: views cost an object each, and the records of one
@@ -34,13 +34,24 @@ export interface PageBytes {
   ends: readonly number[];
 }
 
-const bodies = new WeakMap<object, BodyBytes>();
-const pages = new WeakMap<readonly unknown[], PageBytes>();
-const answers = new WeakMap<readonly unknown[], RecordOrigins>();
+const PAGE_BYTES = Symbol('page bytes');
+const ORIGINS = Symbol('record origins');
+
+type Linked<K extends symbol, V> = readonly unknown[] & { [key in K]?: V };
+
+function link<K extends symbol, V>(array: readonly unknown[], key: K, value: V): void {
+  Object.defineProperty(array, key, { value, enumerable: false, configurable: true, writable: true });
+}
 
 /** Called by the body parser: `body` was parsed from the UTF-8 `bytes`, whose top-level arrays are `arrays`. */
 export function rememberBodySource(body: unknown, bytes: Buffer, arrays: ArraySpans[]): void {
-  if (arrays.length > 0 && typeof body === 'object' && body !== null) bodies.set(body, { bytes, arrays });
+  if (typeof body !== 'object' || body === null) return;
+  for (const spans of arrays) {
+    const array = spans.key === null ? body : (body as Record<string, unknown>)[spans.key];
+    if (Array.isArray(array) && array.length > 0 && array.length === spans.starts.length) {
+      link(array, PAGE_BYTES, { bytes, starts: spans.starts, ends: spans.ends });
+    }
+  }
 }
 
 /**
@@ -48,16 +59,16 @@ export function rememberBodySource(body: unknown, bytes: Buffer, arrays: ArraySp
  * one of the body's top-level arrays, in order; otherwise links nothing.
  */
 export function rememberRecordSources(body: unknown, records: readonly unknown[]): void {
-  if (records.length === 0 || typeof body !== 'object' || body === null) return;
-  const parsed = bodies.get(body);
-  if (parsed === undefined) return;
-  for (const spans of parsed.arrays) {
-    const array = spans.key === null ? body : (body as Record<string, unknown>)[spans.key];
-    if (!Array.isArray(array) || array.length !== records.length || array.length !== spans.starts.length)
-      continue;
-    if (array !== records && !sameElements(array, records)) continue;
-    pages.set(records, { bytes: parsed.bytes, starts: spans.starts, ends: spans.ends });
-    return;
+  if (records.length === 0 || pageBytesOf(records) !== undefined) return;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  // `records:` built a new array (JSONata sequences do): find the body's array with the same elements.
+  for (const value of Object.values(body)) {
+    if (!Array.isArray(value) || value.length !== records.length) continue;
+    const page = pageBytesOf(value);
+    if (page !== undefined && sameElements(value, records)) {
+      link(records, PAGE_BYTES, page);
+      return;
+    }
   }
 }
 
@@ -68,7 +79,7 @@ function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** The bytes of a page's records, when {@link rememberRecordSources} linked them. */
 export function pageBytesOf(records: readonly unknown[]): PageBytes | undefined {
-  return pages.get(records);
+  return (records as Linked<typeof PAGE_BYTES, PageBytes>)[PAGE_BYTES];
 }
 
 /**
@@ -97,7 +108,7 @@ export class RecordOrigins {
 
   /** Makes these the origins of `answer`, the records array a list result returns. */
   attachTo(answer: readonly unknown[]): void {
-    answers.set(answer, this);
+    link(answer, ORIGINS, this);
   }
 }
 
@@ -111,6 +122,6 @@ export class RecordOrigins {
 export function upstreamBytes(
   result: readonly unknown[],
 ): ((index: number, source: unknown) => ByteSpan | undefined) | undefined {
-  const origins = answers.get(result);
+  const origins = (result as Linked<typeof ORIGINS, RecordOrigins>)[ORIGINS];
   return origins && ((index, source) => origins.bytesOf(index, source));
 }
