@@ -52,6 +52,21 @@ function range(lhs: unknown, rhs: unknown, ctx: EvalContext): unknown {
   return result;
 }
 
+/** `x in list`: `x` is one of the list's items (or the single value), compared with `===`. */
+export function isIn(lhs: unknown, rhs: unknown): boolean {
+  if (lhs === undefined || rhs === undefined) return false;
+  const candidates = Array.isArray(rhs) ? rhs : [rhs];
+  for (const candidate of candidates) if (candidate === lhs) return true;
+  return false;
+}
+
+/** `-x`: numbers only, undefined propagates. */
+export function negate(value: unknown, position: number | undefined): unknown {
+  if (value === undefined) return undefined;
+  if (isNumeric(value)) return -value;
+  throw jsonataError('D1002', { position, token: '-', value });
+}
+
 /** The operators other than `and`/`or`, by token (shared with generated source, see `source/`). */
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
   '+': numeric((a, b) => a + b),
@@ -70,12 +85,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       rhs === undefined ? '' : (toText(rhs) as string),
     ),
   '..': range,
-  in: (lhs, rhs) => {
-    if (lhs === undefined || rhs === undefined) return false;
-    const candidates = Array.isArray(rhs) ? rhs : [rhs];
-    for (const candidate of candidates) if (candidate === lhs) return true;
-    return false;
-  },
+  in: isIn,
 };
 
 /** Adds the operator and its position to an error, as jsonata does for every operator failure. */
@@ -120,10 +130,5 @@ export function compileBinary(compile: Compile, ast: AstNode): Node {
 
 export function compileNegation(compile: Compile, ast: AstNode): Node {
   const operand = compile(ast.expression as AstNode);
-  return (input, frame, ctx) => {
-    const value = operand(input, frame, ctx);
-    if (value === undefined) return undefined;
-    if (isNumeric(value)) return -value;
-    throw jsonataError('D1002', { position: ast.position, token: ast.value as string, value });
-  };
+  return (input, frame, ctx) => negate(operand(input, frame, ctx), ast.position);
 }

@@ -13,10 +13,10 @@ import { jsonataError } from '../errors.js';
 import { Frame } from '../frame.js';
 import { REFERENCE } from '../functions/reference-library.js';
 import { toText } from '../functions/text.js';
-import { located as locatedOperator, OPERATIONS } from '../operators.js';
+import { isIn, located as locatedOperator, negate, OPERATIONS } from '../operators.js';
 import { createSequence, normalize } from '../sequence.js';
 import type { Validate } from '../signature.js';
-import { isArrayOfStrings, isDeepEqual, isFunctionValue, isNumeric, isTrue } from '../values.js';
+import { isArrayOfStrings, isDeepEqual, isFunctionValue, isTrue } from '../values.js';
 
 const typeOf = REFERENCE.type.implementation as (value: unknown) => string | undefined;
 
@@ -97,21 +97,6 @@ function callNative(
   ctx: EvalContext,
 ): unknown {
   return fn.run(validate === undefined ? args : validate(args, input), ctx, input);
-}
-
-/** `-x`. */
-function negate(value: unknown, position: number | undefined): unknown {
-  if (value === undefined) return undefined;
-  if (isNumeric(value)) return -value;
-  throw jsonataError('D1002', { position, token: '-', value });
-}
-
-/** `x in list`. */
-function isIn(lhs: unknown, rhs: unknown): boolean {
-  if (lhs === undefined || rhs === undefined) return false;
-  const candidates = Array.isArray(rhs) ? rhs : [rhs];
-  for (const candidate of candidates) if (candidate === lhs) return true;
-  return false;
 }
 
 export const RUNTIME = Object.freeze({
