@@ -5,12 +5,16 @@
 import type { AstNode, Node } from './ast.js';
 import { jsonataError } from './errors.js';
 
-interface MatchResult {
+/**
+ * jsonata's match structure. `next` is whatever answers the following match: a matcher made here, or any
+ * function a `$match`/`$replace`/`$split` pattern returns, which is only ever called through `apply`.
+ */
+export interface Match {
   match: string;
   start: number;
   end: number;
   groups: string[];
-  next: () => MatchResult | undefined;
+  next: unknown;
 }
 
 export function compileRegex(ast: AstNode): Node {
@@ -18,11 +22,11 @@ export function compileRegex(ast: AstNode): Node {
   return () => {
     // A fresh RegExp per evaluation: `lastIndex` is state, and evaluations must not share it.
     const re = new RegExp(literal);
-    const matcher = (str: string, fromIndex?: number): MatchResult | undefined => {
+    const matcher = (str: string, fromIndex?: number): Match | undefined => {
       re.lastIndex = fromIndex || 0;
       const found = re.exec(str);
       if (found === null) return undefined;
-      const result: MatchResult = {
+      const result: Match = {
         match: found[0],
         start: found.index,
         end: found.index + found[0].length,

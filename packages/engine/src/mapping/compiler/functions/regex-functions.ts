@@ -5,16 +5,9 @@
 import { apply } from '../callable.js';
 import type { EvalContext } from '../context.js';
 import { jsonataError } from '../errors.js';
+import type { Match } from '../regex.js';
 import { createSequence } from '../sequence.js';
 import { isFunctionValue } from '../values.js';
-
-interface Match {
-  match: string;
-  start: number;
-  end: number;
-  groups: string[];
-  next: unknown;
-}
 
 function runMatcher(ctx: EvalContext, matcher: unknown, str?: string): Match | undefined {
   const result = apply(matcher, [str], null, ctx) as Match | undefined;
