@@ -117,22 +117,15 @@ export class UpstreamSession implements AccountSession {
       withAuth: true,
       read: (raw) => this.#readBuffered(raw, label),
     });
-    if (isSuccess(result.status)) {
-      const redactor = this.redactor;
-      let url: string | undefined;
+    if (isSuccess(result.status))
       return {
         status: result.status,
         headers: result.headers,
         body: result.value,
-        // Redacted when read (link pagination, traces): most answers never need it.
-        get url() {
-          url ??= redactor.url(result.url);
-          return url;
-        },
+        url: this.redactor.url(result.url),
         durationMs: result.durationMs,
         linkOrigins: this.origins.linkOrigins(),
       };
-    }
     throw await this.#statusError(result, label);
   }
 

@@ -32,23 +32,13 @@ export interface OperationInputBase {
 
 export function openOperation(engine: EngineInternals, input: OperationInputBase): OperationContext {
   const integration = engine.integration(input.integration);
-  const at = engine.clock();
-  let now: string | undefined;
-  let connection: Record<string, string> | undefined;
   return {
     engine,
     integration,
     account: input.account,
     session: engine.http.session(integration, input.account),
-    // Both are made when first read: a proxy call never maps anything and needs neither.
-    get now() {
-      now ??= new Date(at).toISOString();
-      return now;
-    },
-    get connection() {
-      connection ??= publicConnection(integration, input.account.connection);
-      return connection;
-    },
+    now: new Date(engine.clock()).toISOString(),
+    connection: publicConnection(integration, input.account.connection),
     trace: input.format === 'debug' ? new Trace() : undefined,
     raw: input.format === 'raw' ? [] : undefined,
     signal: input.signal,
