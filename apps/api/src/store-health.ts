@@ -26,11 +26,6 @@ export class StoreHealth {
     this.#timeoutMs = options.timeoutMs ?? 2000;
   }
 
-  /** The cached answer while it is fresh, else `undefined` (then `available()` pings). */
-  availableNow(): boolean | undefined {
-    return performance.now() - this.#checkedAt < this.#ttlMs ? this.#available : undefined;
-  }
-
   /** The cached answer when fresh, otherwise a new ping; `fresh` forces a ping (for `/health`). */
   available(options: { fresh?: boolean } = {}): Promise<boolean> {
     if (!options.fresh && performance.now() - this.#checkedAt < this.#ttlMs) {

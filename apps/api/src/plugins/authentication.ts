@@ -23,26 +23,20 @@ export interface AuthenticationOptions {
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const adminDigest = options.adminToken === undefined ? undefined : digest(options.adminToken);
   app.decorateRequest('caller', null);
-  // Callback style: only the API-key lookup has anything to await.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', async (request) => {
     const access = accessOf(request);
-    if (access === 'public') return done();
+    if (access === 'public') return;
     const token = bearerToken(request.headers.authorization);
     if (access === 'admin') {
       if (token === undefined || adminDigest === undefined || !timingSafeEqual(digest(token), adminDigest)) {
-        return done(new Unauthorized('send Authorization: Bearer <admin token>'));
+        throw new Unauthorized('send Authorization: Bearer <admin token>');
       }
-      return done();
+      return;
     }
-    if (token === undefined) return done(new Unauthorized('send Authorization: Bearer <api key>'));
-    options.store.apiKeys.authenticate(token).then(
-      (key) => {
-        if (key === undefined) return done(new Unauthorized('unknown API key'));
-        request.caller = { apiKeyId: key.id, environmentId: key.environmentId };
-        done();
-      },
-      (error: Error) => done(error),
-    );
+    if (token === undefined) throw new Unauthorized('send Authorization: Bearer <api key>');
+    const key = await options.store.apiKeys.authenticate(token);
+    if (key === undefined) throw new Unauthorized('unknown API key');
+    request.caller = { apiKeyId: key.id, environmentId: key.environmentId };
   });
 }
 

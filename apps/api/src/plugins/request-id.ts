@@ -16,9 +16,7 @@ export function requestId(request: IncomingMessage): string {
 }
 
 export function installRequestId(app: FastifyInstance): void {
-  // Callback style, like every hook that has nothing to await: no promise per request.
-  app.addHook('onRequest', (request, reply, done) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    done();
   });
 }

@@ -7,14 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { StoreHealth } from '../store-health.js';
 
 export function installStoreAvailability(app: FastifyInstance, health: StoreHealth): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (request.routeOptions.url === '/health') return done();
-    // A fresh cached answer needs no promise; a ping is awaited.
-    const known = health.availableNow();
-    if (known !== undefined) return done(known ? undefined : new StoreUnavailable('store'));
-    health.available().then(
-      (available) => done(available ? undefined : new StoreUnavailable('store')),
-      (error: Error) => done(error),
-    );
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.url === '/health') return;
+    if (!(await health.available())) throw new StoreUnavailable('store');
   });
 }
