@@ -1,8 +1,8 @@
 /**
- * @module What every node's generation shares: the one place the pieces of source are numbered and values met
- * at generation become constants. Each node kind is a function of a {@link Writer}, the node, where it sits
- * ({@link Cx}) and the statements written so far (`out`); it returns the source of its value (a name, a
- * constant or a literal), after pushing the statements that compute it.
+ * @module What the writers of every node kind share: one counter naming temporaries and locals, and values
+ * met at generation turned into constants. A node kind is a function of a {@link Writer}, the node, where it
+ * sits ({@link Cx}) and the statements written so far (`out`): it pushes the statements computing the node's
+ * value and returns a JavaScript expression for it.
  */
 import type { AstNode, Node } from '../ast.js';
 import type { CompiledLambda } from '../callable.js';
