@@ -182,6 +182,8 @@ describe('generated source: the same answers as the closures and the interpreter
       await expectSame('$reduce(a, function($x, $y, $i, $all){ [$x, $y, $i, $count($all)] }, 10)', { a });
     }
     await expectSame('$reduce(a, function($x, $y){ $x + $y }, function(){ 1 })', { a: [1] });
+    // A literal without parameters is a loop with no locals.
+    expect(await expectSame('$map(a, function(){ 7 })', { a: [1, 2, 3] })).toEqual({ value: [7, 7, 7] });
   });
 
   it('builds objects and arrays as the constructors do', async () => {
