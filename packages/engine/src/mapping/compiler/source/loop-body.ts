@@ -47,7 +47,8 @@ export function loopBodyScope(
 ): Cx {
   const { names, ids } = params;
   // A literal without parameters (`$map($xs, function(){ … })`) has no locals to declare.
-  if (ids.length > 0) out.push(`let ${ids.map((id, n) => `${id} = ${values[n] ?? 'undefined'}`).join(', ')};`);
+  if (ids.length > 0)
+    out.push(`let ${ids.map((id, n) => `${id} = ${values[n] ?? 'undefined'}`).join(', ')};`);
   const pairs = dedupe(names.map((name, n) => [name, ids[n] as string] as [string, string]));
   const lambdaCx: Cx = { ...cx, depth, tail: { depth, input: 'null' } };
   const bodyCx = openScope(g, [lambda.body as AstNode], lambdaCx, pairs, out);
