@@ -37,8 +37,37 @@ describe('unified cursors', () => {
     }
   });
 
-  it('is opaque base64url text', () => {
-    expect(codec.encode(payload)).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+  it('is opaque base64url text, the same for the same position', () => {
+    expect(codec.encode(payload)).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(codec.encode(payload)).toBe(codec.encode({ ...payload }));
+    expect(codec.encode(payload)).not.toBe(codec.encode({ ...payload, s: [3, 2] }));
+  });
+
+  it('never shows what it carries: the records of a carried page are encrypted', () => {
+    const carried = {
+      ...payload,
+      s: [0, 1] as const,
+      r: { records: [{ id: 7, email: 'ada.lovelace@example.com' }], n: null },
+    };
+    const cursor = codec.encode(carried);
+    for (const text of [cursor, Buffer.from(cursor, 'base64url').toString('latin1')]) {
+      expect(text).not.toContain('ada.lovelace');
+      expect(text).not.toContain(binding);
+    }
+    expect(codec.read(cursor)).toEqual({ v: 1, ...carried });
+  });
+
+  it('still reads a cursor issued before encryption (signed JSON), bound the same way', () => {
+    const legacy =
+      'eyJ2IjoxLCJxIjoibV9lZlRVODNaMHBYUXlQZWRyX2hJbiIsInAiOnsiaW5kZXgiOjIsInN0YXRlIjoidG9rIn0sInMiOlszLDFdLCJ6Ijo1fQ' +
+      '.hu8EejP9Y8muGX2yLu6ngTaokcBRCg2132WkHhDzceY';
+    expect(codec.decode(legacy, binding)).toEqual({ v: 1, ...payload, z: 5 });
+    expect(() => codec.decode(`${legacy.slice(0, 20)}x${legacy.slice(21)}`, binding)).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+    );
+    expect(() => createCursorCodec('another-secret-that-is-long-enough-32b').decode(legacy, binding)).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_CURSOR_INVALID' }),
+    );
   });
 
   it('refuses a cursor with any byte changed', () => {
@@ -68,7 +97,8 @@ describe('unified cursors', () => {
     const other = createCursorCodec('another-secret-that-is-long-enough-32b');
     for (const bad of [
       cursor.slice(0, -3),
-      cursor.split('.')[0] as string,
+      cursor.slice(16),
+      `${cursor}.${cursor}`,
       '',
       'x'.repeat(9000),
       other.encode(payload),

@@ -1,8 +1,13 @@
 /**
- * @module Unified cursors: `base64url(JSON payload) "." base64url(HMAC-SHA256)`. Opaque to callers,
- * tamper-evident, and bound (through `q`) to the integration, the account and the query.
+ * @module Unified cursors: `base64url(nonce ‖ AES-256-GCM(JSON payload) ‖ tag)`. Opaque to callers — encrypted,
+ * because a cursor may carry the rest of an upstream page (`r`, `a`: a customer's records, e-mail addresses
+ * included) and cursors travel in URLs, which proxies and access logs keep — tamper-evident (the GCM tag), and
+ * bound (through `q`) to the integration, the account and the query. The nonce is an HMAC of the payload, so
+ * the same position always gives the same cursor and two positions never share a nonce. Cursors issued before
+ * encryption (`base64url(JSON) "." base64url(HMAC-SHA256)`) are still accepted, so listings in flight across an
+ * upgrade go on.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursor, InvalidInput } from '../errors.js';
 import {
   type CarriedPage,
@@ -44,6 +49,11 @@ export interface CursorCodec {
   encode(payload: Omit<CursorPayload, 'v'>): string;
   /** Throws `InvalidCursor` for anything not signed by this secret or bound to another query. */
   decode(cursor: string, binding: string): CursorPayload;
+  /**
+   * The payload of a cursor this secret issued, whatever query it is bound to — for diagnostics and tests; a
+   * request is served with `decode`, which also checks the binding.
+   */
+  read(cursor: string): CursorPayload;
 }
 
 /**
@@ -52,39 +62,78 @@ export interface CursorCodec {
  */
 const MAX_CURSOR_LENGTH = 8192;
 const DOMAIN = 'switchboard.cursor.v1:';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 
 export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (key.length < 32) throw new InvalidInput('cursorSecret must be at least 32 bytes');
-  const sign = (body: string) => createHmac('sha256', key).update(DOMAIN).update(body).digest();
+  // One secret, three independent keys: the legacy signature, the nonce and the cipher.
+  const derive = (label: string) => createHmac('sha256', key).update(`${DOMAIN}${label}`).digest();
+  const nonceKey = derive('nonce');
+  const cipherKey = derive('cipher');
+  const legacySign = (body: string) => createHmac('sha256', key).update(DOMAIN).update(body).digest();
+
+  const seal = (plain: Buffer): string => {
+    const nonce = createHmac('sha256', nonceKey).update(plain).digest().subarray(0, NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', cipherKey, nonce);
+    cipher.setAAD(Buffer.from(DOMAIN));
+    const sealed = Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    return sealed.toString('base64url');
+  };
+
+  const open = (cursor: string): Buffer => {
+    const sealed = Buffer.from(cursor, 'base64url');
+    // Non-canonical base64 (changed padding bits) decodes to the same bytes: compare the text form too.
+    if (sealed.toString('base64url') !== cursor || sealed.length < NONCE_BYTES + TAG_BYTES) {
+      throw new InvalidCursor('malformed');
+    }
+    const decipher = createDecipheriv('aes-256-gcm', cipherKey, sealed.subarray(0, NONCE_BYTES));
+    decipher.setAAD(Buffer.from(DOMAIN));
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+    try {
+      return Buffer.concat([
+        decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
+    } catch (error) {
+      throw new InvalidCursor('signature mismatch', { cause: error });
+    }
+  };
+
+  const openLegacy = (body: string, signature: string): Buffer => {
+    const expected = legacySign(body);
+    const given = Buffer.from(signature, 'base64url');
+    const canonical = given.toString('base64url') === signature;
+    if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new InvalidCursor('signature mismatch');
+    }
+    return Buffer.from(body, 'base64url');
+  };
+
+  const read = (cursor: string): CursorPayload => {
+    if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) {
+      throw new InvalidCursor('malformed');
+    }
+    const parts = cursor.split('.');
+    if (parts.length > 2) throw new InvalidCursor('malformed');
+    const [first, signature] = parts as [string, string | undefined];
+    const plain = signature === undefined ? open(first) : openLegacy(first, signature);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(plain.toString('utf8'));
+    } catch (error) {
+      throw new InvalidCursor('malformed', { cause: error });
+    }
+    if (!isPayload(payload)) throw new InvalidCursor('unsupported payload');
+    return payload;
+  };
 
   return {
-    encode(payload) {
-      const body = Buffer.from(JSON.stringify({ v: 1, ...payload }), 'utf8').toString('base64url');
-      return `${body}.${sign(body).toString('base64url')}`;
-    },
+    encode: (payload) => seal(Buffer.from(JSON.stringify({ v: 1, ...payload }), 'utf8')),
+    read,
     decode(cursor, binding) {
-      if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) {
-        throw new InvalidCursor('malformed');
-      }
-      const [body, signature, extra] = cursor.split('.');
-      if (body === undefined || signature === undefined || extra !== undefined) {
-        throw new InvalidCursor('malformed');
-      }
-      const expected = sign(body);
-      const given = Buffer.from(signature, 'base64url');
-      // Non-canonical base64 (changed padding bits) decodes to the same bytes: compare the text form too.
-      const canonical = given.toString('base64url') === signature;
-      if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new InvalidCursor('signature mismatch');
-      }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-      } catch (error) {
-        throw new InvalidCursor('malformed', { cause: error });
-      }
-      if (!isPayload(payload)) throw new InvalidCursor('unsupported payload');
+      const payload = read(cursor);
       if (payload.q !== binding) throw new InvalidCursor('it belongs to another account or query');
       return payload;
     },
