@@ -47,6 +47,13 @@ export interface UnifiedListRow {
   unifiedSeconds: number;
   /** unified ÷ raw time. */
   timeRatio: number;
+  /**
+   * The same read with `remote_data=false`: the API then sends only the unified fields, so this is the cost of
+   * mapping and paging without the client parsing each upstream record a second time.
+   */
+  unifiedWithoutRemoteSeconds: number;
+  /** unified (`remote_data=false`) ÷ raw time. */
+  withoutRemoteRatio: number;
   /** API process RSS after start-up and a warm-up read, before the measured reads. */
   apiRssBeforeMb: number;
   /** Highest API RSS seen (VmHWM, or the highest VmRSS sample where VmHWM is missing). */

@@ -47,6 +47,8 @@ describe('checkTargets', () => {
             rawSeconds: 1,
             unifiedSeconds: users === 10_000 ? 1.4 : 1.6,
             timeRatio: users === 10_000 ? 1.4 : 1.6,
+            unifiedWithoutRemoteSeconds: 1.2,
+            withoutRemoteRatio: 1.2,
             apiRssBeforeMb: 100,
             apiPeakRssMb: 120,
           })),

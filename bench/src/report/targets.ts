@@ -18,7 +18,8 @@ export const TARGETS = {
   unifiedTimeRatio: 1.5,
   rssGrowthMb: 20,
   proxyThroughputRatio: 0.8,
-  addedP50Ms: 1,
+  // Issue 19: at most 2 ms added at p50 (issue 9 asked for 1 ms).
+  addedP50Ms: 2,
 } as const;
 
 export function checkTargets(stages: Stages): TargetCheck[] {

@@ -46,12 +46,15 @@ async function measureSize(
   const settings = profile.unifiedList;
   const raw = () => readUsersRaw(sim.url, limit, client.dispatcher);
   const unified = () => api.service.race(readUsersUnified(client, accountId, limit));
+  const withoutRemote = () =>
+    api.service.race(readUsersUnified(client, accountId, limit, Number.POSITIVE_INFINITY, false));
   await readUsersRaw(sim.url, limit, client.dispatcher, settings.warmupPages);
   await api.service.race(readUsersUnified(client, accountId, limit, settings.warmupPages));
   const before = await readProcessMemory(api.service.pid);
 
   const rawSeconds: number[] = [];
   const unifiedSeconds: number[] = [];
+  const withoutRemoteSeconds: number[] = [];
   let peakMb = Number.NaN;
   let pages = 0;
   for (let run = 1; run <= settings.runs; run++) {
@@ -62,13 +65,16 @@ async function measureSize(
     const through = await timed(unified);
     const runPeak = await sampler.stop();
     expectAll(through.result, users, 'unified read');
+    const lean = await timed(withoutRemote);
+    expectAll(lean.result, users, 'unified read with remote_data=false');
     rawSeconds.push(direct.seconds);
     unifiedSeconds.push(through.seconds);
+    withoutRemoteSeconds.push(lean.seconds);
     peakMb = Number.isNaN(peakMb) ? runPeak : Math.max(peakMb, runPeak);
     pages = through.result.pages;
     progress(
       'unified-list',
-      `${formatCount(users)} users run ${run}/${settings.runs}: raw ${formatSeconds(direct.seconds)}, unified ${formatSeconds(through.seconds)} (${formatRatio(ratio(through.seconds, direct.seconds))}), API peak RSS ${formatMb(runPeak)}`,
+      `${formatCount(users)} users run ${run}/${settings.runs}: raw ${formatSeconds(direct.seconds)}, unified ${formatSeconds(through.seconds)} (${formatRatio(ratio(through.seconds, direct.seconds))}), without remote_data ${formatSeconds(lean.seconds)}, API peak RSS ${formatMb(runPeak)}`,
     );
   }
   return {
@@ -79,6 +85,8 @@ async function measureSize(
     rawSeconds: median(rawSeconds),
     unifiedSeconds: median(unifiedSeconds),
     timeRatio: ratio(median(unifiedSeconds), median(rawSeconds)),
+    unifiedWithoutRemoteSeconds: median(withoutRemoteSeconds),
+    withoutRemoteRatio: ratio(median(withoutRemoteSeconds), median(rawSeconds)),
     apiRssBeforeMb: before?.rssMb ?? Number.NaN,
     apiPeakRssMb: peakMb,
   };

@@ -68,6 +68,7 @@ export async function readUsersUnified(
   accountId: string,
   limit: number,
   maxPages = Number.POSITIVE_INFINITY,
+  remoteData = true,
 ): Promise<ReadResult> {
   let records = 0;
   let pages = 0;
@@ -75,6 +76,7 @@ export async function readUsersUnified(
   while (pages < maxPages) {
     const query = new URLSearchParams({ integrated_account_id: accountId, limit: String(limit) });
     if (cursor !== null) query.set('next_cursor', cursor);
+    if (!remoteData) query.set('remote_data', 'false');
     const page: ListEnvelope = await call<ListEnvelope>(
       api,
       'GET',
