@@ -119,7 +119,7 @@ function scan(bytes: Uint8Array, limit: number): Scan {
   // The top-level array being walked, and the depth of its elements (1 for a root array, 2 under a root key).
   let current: ArraySpans | undefined;
   let elementDepth = 0;
-  // In the root object: whether the next string is a key, and the last key read (null when escaped).
+  // In the root object: whether the next string is a key, and the last key read.
   let rootObject = false;
   let expectKey = false;
   let key: string | null = null;
@@ -141,7 +141,11 @@ function scan(bytes: Uint8Array, limit: number): Scan {
       }
       i++;
       if (expectKey && depth === 1) {
-        key = escaped ? null : decoder.decode(bytes.subarray(open + 1, i - 1));
+        // An escaped key is read as JSON.parse reads it: `"d\u0061ta"` is `data`, and when a key repeats the
+        // last occurrence is the parsed value (the spans of the last array with that key are linked last).
+        key = escaped
+          ? (JSON.parse(decoder.decode(bytes.subarray(open, i))) as string)
+          : decoder.decode(bytes.subarray(open + 1, i - 1));
         expectKey = false;
       }
       digits = 0;

@@ -50,6 +50,19 @@ describe('the bytes of upstream records', () => {
     }
   });
 
+  it('are those of the array the parsed body holds when a root key repeats, escaped or not', () => {
+    // JSON.parse keeps the last occurrence of a key; `d\u0061ta` is `data`.
+    for (const text of [
+      '{"data":[{"id":1,"email":"first@example.test"}],"d\\u0061ta":[{"id":2}]}',
+      '{"d\\u0061ta":[{"id":1,"email":"first@example.test"}],"data":[{"id":2}]}',
+      '{"data":[{"id":1,"email":"first@example.test"}],"data":[{"id":2}]}',
+    ]) {
+      const body = parse(text) as { data: unknown[] };
+      expect(body.data).toEqual([{ id: 2 }]);
+      expect(linkedTexts(body, [...body.data])).toEqual(['{"id":2}']);
+    }
+  });
+
   it('are not linked when the records are not exactly one array of the body', () => {
     const body = parse('{"data":[{"id":1},{"id":2}]}') as { data: unknown[] };
     expect(linkedTexts(body, body.data.slice(1))).toBeUndefined();
