@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCursorCodec } from '../cursor/cursor-codec.js';
 import { CARRY_MAX_BYTES, carriedThen, carryRest } from './carry.js';
 import type { SourcePage } from './page-source.js';
 
@@ -48,6 +49,21 @@ describe('carryRest', () => {
       records: [{ id: 2 }],
       n: last.next,
     });
+  });
+
+  it('counts the positions around the page against the cap: long next links leave a cursor the API accepts', () => {
+    const codec = createCursorCodec('k'.repeat(32));
+    // A link-paged upstream echoes a long filter in each next link.
+    const link = (n: number) => `https://upstream.test/v1/audits?$filter=${'x'.repeat(2000)}&$skiptoken=${n}`;
+    const records = Array.from({ length: 40 }, (_, i) => ({ id: `record-${i}`, name: 'y'.repeat(40) }));
+    const last: SourcePage = {
+      ...page(records),
+      position: { index: 2, state: link(2) },
+      next: { index: 3, state: link(3) },
+    };
+    const next = carryRest({ position: last.position, skip: [1, 0] }, last);
+    const cursor = codec.encode({ q: 'binding', ...next });
+    expect(codec.decode(cursor, 'binding').p).toEqual(last.position);
   });
 
   it('carries nothing when the next call starts on another page', () => {

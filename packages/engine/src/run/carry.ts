@@ -70,7 +70,8 @@ export interface NextStart {
 
 /**
  * Where the next call starts: as collected, or — when that is inside the last page read and the rest of that page
- * fits in `budget` bytes — at the rest of that page, carried (the skip then counts into the carried records).
+ * (with its parent and the positions it stands between) fits in `budget` bytes — at the rest of that page, carried
+ * (the skip then counts into the carried records).
  */
 export function carryRest(
   next: { position: ListPosition; skip: PageSkip },
@@ -81,7 +82,10 @@ export function carryRest(
   if (last === undefined || next.position !== last.position || budget <= 0) return plain;
   const parent = withParent && last.parent !== undefined ? last.parent : undefined;
   const parentBytes = parent === undefined ? 0 : jsonBytes(parent);
-  if (!fits(last.records, next.skip[0], budget - parentBytes)) return plain;
+  // The page's own position and the next one ride along too: next links are whole URLs (an upstream filter or a
+  // long `remote_query` echoed in them), and a cursor over 8 KB would be refused by the very next call.
+  const positionBytes = jsonBytes(last.position) + jsonBytes(last.next);
+  if (!fits(last.records, next.skip[0], budget - parentBytes - positionBytes)) return plain;
   const carried: CarriedPage = { records: last.records.slice(next.skip[0]), n: last.next };
   if (parent !== undefined) carried.parent = parent;
   return { p: last.position, s: [0, next.skip[1]], r: carried };
