@@ -86,7 +86,11 @@ export async function mcpRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
         signal: requestSignal(reply),
       });
       const tools = toolCatalog(account.integration, deps.engine.capabilities(account.integration), access);
-      mcp ??= loadMcp();
+      // A failed import is not kept: the next request tries again instead of failing until a restart.
+      mcp ??= loadMcp().catch((error: unknown) => {
+        mcp = undefined;
+        throw error;
+      });
       const { StreamableHTTPServerTransport, createMcpServer } = await mcp;
       const server = createMcpServer({
         tools,
