@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpRuntime } from './create-http-runtime.js';
 import type { HttpRuntime } from './http-runtime.js';
+import { SESSION_TTL_MS, SessionCache } from './session-cache.js';
 import { fakeTime } from './testing/fake-time.js';
 import { account, testIntegration } from './testing/test-integration.js';
 
@@ -79,5 +80,40 @@ describe('account sessions reused between calls', () => {
       .session(integration, account('acct-1', FIRST))
       .send({ method: 'GET', path: '/api/2/users' });
     expect(nock.isDone()).toBe(true);
+  });
+});
+
+describe('the session cache', () => {
+  const build = (secretForms = 0) => ({ secretForms });
+  const connection = { subdomain: 'acme', api_key: 'k-1' };
+
+  it('builds a fresh session once the time to live has passed', () => {
+    let now = 0;
+    const cache = new SessionCache<{ secretForms: number }>(() => now);
+    const first = cache.get(integration, account('acct-1', connection), build);
+    now = SESSION_TTL_MS - 1;
+    expect(cache.get(integration, account('acct-1', connection), build)).toBe(first);
+    now = SESSION_TTL_MS;
+    expect(cache.get(integration, account('acct-1', connection), build)).not.toBe(first);
+  });
+
+  it('does not reuse a session whose redactor has grown past its bound', () => {
+    const cache = new SessionCache<{ secretForms: number }>(() => 0);
+    const grown = cache.get(integration, account('acct-1', connection), () => build(257));
+    expect(cache.get(integration, account('acct-1', connection), build)).not.toBe(grown);
+    const small = cache.get(integration, account('acct-1', connection), () => build(256));
+    expect(cache.get(integration, account('acct-1', connection), build)).toBe(small);
+  });
+
+  it('forgets the least recently built account beyond 2,000 per integration', () => {
+    const cache = new SessionCache<{ secretForms: number }>(() => 0);
+    const sessions = new Map<string, { secretForms: number }>();
+    for (let i = 0; i <= 2000; i++) {
+      const id = `acct-${i}`;
+      sessions.set(id, cache.get(integration, account(id, connection), build));
+    }
+    expect(cache.get(integration, account('acct-2000', connection), build)).toBe(sessions.get('acct-2000'));
+    expect(cache.get(integration, account('acct-1', connection), build)).toBe(sessions.get('acct-1'));
+    expect(cache.get(integration, account('acct-0', connection), build)).not.toBe(sessions.get('acct-0'));
   });
 });
