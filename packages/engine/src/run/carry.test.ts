@@ -66,6 +66,26 @@ describe('carryRest', () => {
     expect(codec.decode(cursor, 'binding').p).toEqual(last.position);
   });
 
+  it('carries records that came from the cursor again whatever the budget, so none is returned twice', async () => {
+    const last = page([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
+    const first = carryRest({ position: last.position, skip: [1, 0] }, last);
+    const served: SourcePage[] = [];
+    for await (const p of carriedThen(
+      first.r!,
+      { position: first.p as never, label: 'users.list' },
+      async function* () {},
+    )) {
+      served.push(p);
+    }
+    const fromCursor = served[0]!;
+    // A later call that may not carry (budget 0) still carries: its skip counts into the carried records.
+    expect(carryRest({ position: fromCursor.position, skip: [1, 0] }, fromCursor, { budget: 0 })).toEqual({
+      p: last.position,
+      s: [0, 0],
+      r: { records: [{ id: 3 }, { id: 4 }], n: last.next },
+    });
+  });
+
   it('carries nothing when the next call starts on another page', () => {
     const last = page([{ id: 1 }]);
     const next = { index: 3, state: 'page-4' };

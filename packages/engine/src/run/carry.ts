@@ -79,16 +79,25 @@ export function carryRest(
   { budget = CARRY_MAX_BYTES, withParent = true }: { budget?: number; withParent?: boolean } = {},
 ): NextStart {
   const plain = { p: next.position, s: next.skip };
-  if (last === undefined || next.position !== last.position || budget <= 0) return plain;
+  if (last === undefined || next.position !== last.position) return plain;
   const parent = withParent && last.parent !== undefined ? last.parent : undefined;
+  // Records that came from the cursor are carried on whatever the budget: the skip counts into them, not into the
+  // upstream page (pointing into the page would return records twice), and they are a tail of what the cursor
+  // that brought them held, so the cursor stays within what the API accepts.
+  if (last.response === CARRIED_RESPONSE) return carried(last, next.skip, parent);
+  if (budget <= 0) return plain;
   const parentBytes = parent === undefined ? 0 : jsonBytes(parent);
   // The page's own position and the next one ride along too: next links are whole URLs (an upstream filter or a
   // long `remote_query` echoed in them), and a cursor over 8 KB would be refused by the very next call.
   const positionBytes = jsonBytes(last.position) + jsonBytes(last.next);
   if (!fits(last.records, next.skip[0], budget - parentBytes - positionBytes)) return plain;
-  const carried: CarriedPage = { records: last.records.slice(next.skip[0]), n: last.next };
-  if (parent !== undefined) carried.parent = parent;
-  return { p: last.position, s: [0, next.skip[1]], r: carried };
+  return carried(last, next.skip, parent);
+}
+
+function carried(last: SourcePage, skip: PageSkip, parent: unknown): NextStart {
+  const rest: CarriedPage = { records: last.records.slice(skip[0]), n: last.next };
+  if (parent !== undefined) rest.parent = parent;
+  return { p: last.position, s: [0, skip[1]], r: rest };
 }
 
 /** The carried records as a page at `position` (where they came from), then the pages from where they end. */
