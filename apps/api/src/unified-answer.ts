@@ -18,7 +18,7 @@ export function listAnswer(reply: FastifyReply, result: ListResult, format: Resp
     const envelope = { result: result.result, ...paging };
     const serialize = reply.getSerializationFunction('200');
     const bytes = serialize ? unifiedListBytes(envelope, serialize) : undefined;
-    return bytes ? reply.type('application/json; charset=utf-8').send(bytes) : envelope;
+    return bytes ? plainJson(reply).send(bytes) : envelope;
   }
   plainJson(reply);
   if (format === 'raw') return { raw: result.raw ?? [], ...paging };
