@@ -5,8 +5,8 @@
  * never by the YAML.
  */
 import { cleanOutput } from './clean-output.js';
-import type { CompiledExpression } from './expression.js';
-import { type MappingSite, mappingFailure, notCompiled } from './mapping-failure.js';
+import { type LocatedExpression, locateExpression } from './located-expression.js';
+import { type MappingSite, mappingFailure } from './mapping-failure.js';
 
 /** Shared by every record of a page: built once per page, `record` swapped per record (no per-record object). */
 export interface MappingBindings {
@@ -42,13 +42,10 @@ export interface RecordMapperOptions {
 export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
   const { site } = options;
   const remoteData = options.remoteData ?? true;
-  let expression: CompiledExpression | undefined;
-  if (!options.identity) {
-    expression = site.integration.expression(site.pointer);
-    if (expression === undefined) throw notCompiled(site);
-  }
+  // The one evaluation policy (a failure becomes `MappingFailed` naming the record) lives with the expression.
+  const expression: LocatedExpression | undefined = options.identity ? undefined : locateExpression(site);
 
-  const fresh = expression?.freshObjectResult === true;
+  const fresh = expression?.compiled.freshObjectResult === true;
   const emit = (value: unknown, record: unknown, out: Record<string, unknown>[]) => {
     if (value === null || value === undefined) return;
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -81,13 +78,7 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
     }
     if (evaluateSync === undefined) throw new Error('this mapping runs interpreted: use mapInto');
     bindings.record = record;
-    let result: unknown;
-    try {
-      result = evaluateSync(record, bindings as unknown as Record<string, unknown>);
-    } catch (error) {
-      throw mappingFailure(site, error, idOf(record));
-    }
-    emitAll(result, record, out);
+    emitAll(evaluateSync(record, bindings as unknown as Record<string, unknown>, idOf(record)), record, out);
   };
 
   return {
@@ -99,12 +90,11 @@ export function createRecordMapper(options: RecordMapperOptions): RecordMapper {
         return;
       }
       bindings.record = record;
-      let result: unknown;
-      try {
-        result = await expression.evaluate(record, bindings as unknown as Record<string, unknown>);
-      } catch (error) {
-        throw mappingFailure(site, error, idOf(record));
-      }
+      const result = await expression.evaluate(
+        record,
+        bindings as unknown as Record<string, unknown>,
+        idOf(record),
+      );
       emitAll(result, record, out);
     },
   };
