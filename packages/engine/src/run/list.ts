@@ -9,6 +9,7 @@ import {
   isPagePosition,
   type ListPosition,
   NO_SKIP,
+  type SourcePosition,
 } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, InvalidInput } from '../errors.js';
@@ -127,10 +128,10 @@ async function listPages(
           m: merged.next.m.map((position, index) => {
             const source = merge.sources[index] as OperationPlan;
             if (position === null || !mayCarry(source)) return position;
-            const { p, s, r } = carryRest({ position: position.p, skip: position.s }, merged.pages[index], {
+            // Still this source's page position: carryRest keeps the position it is given.
+            return carryRest({ position: position.p, skip: position.s }, merged.pages[index], {
               budget,
-            });
-            return r ? { p: p as PagePosition, s, r } : { p: p as PagePosition, s };
+            }) as SourcePosition;
           }),
         }
       : null;
