@@ -123,11 +123,11 @@ async function* parentPages(
   signal: AbortSignal,
 ): AsyncGenerator<ParentPage> {
   const { plan } = input;
-  if (plan.call.method !== 'list' && input.carriedParent !== undefined) {
-    yield { position: FIRST_PAGE, next: null, stop: 'unpaginated', records: [input.carriedParent.record] };
-    return;
-  }
   if (plan.call.method !== 'list') {
+    if (input.carriedParent !== undefined) {
+      yield { position: FIRST_PAGE, next: null, stop: 'unpaginated', records: [input.carriedParent.record] };
+      return;
+    }
     const id =
       plan.id === undefined
         ? undefined
