@@ -119,6 +119,18 @@ export async function* carriedThen(
   if (carried.n !== null) yield* after(carried.n);
 }
 
+/**
+ * The pages from where a cursor (or a merged source's position in one) points: the rest of its page first when it
+ * carries one ({@link carriedThen}), else `pagesFrom` its position (no cursor: from the first page).
+ */
+export function resumePages(
+  from: { p: ListPosition; r?: CarriedPage | undefined } | undefined,
+  page: { label: string; parent?: unknown },
+  pagesFrom: (start: ListPosition | undefined) => AsyncIterable<SourcePage>,
+): AsyncIterable<SourcePage> {
+  return from?.r ? carriedThen(from.r, { ...page, position: from.p }, pagesFrom) : pagesFrom(from?.p);
+}
+
 /** The JSON size of a value in bytes (UTF-8), or Infinity for what JSON cannot hold. */
 export function jsonBytes(value: unknown): number {
   const text = JSON.stringify(value);

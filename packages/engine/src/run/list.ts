@@ -17,7 +17,7 @@ import { FIRST_PAGE } from '../http/pagination/paginate.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import { isTruthy } from '../mapping/truthy.js';
-import { CARRY_MAX_BYTES, carriedThen, carryRest, jsonBytes, mayCarry, watchPages } from './carry.js';
+import { CARRY_MAX_BYTES, carryRest, jsonBytes, mayCarry, resumePages, watchPages } from './carry.js';
 import { checkFilters } from './check-filters.js';
 import { choosePlan } from './choose-plan.js';
 import { collectRecords, type RecordTransform } from './collect-records.js';
@@ -103,10 +103,10 @@ async function listPages(
         const at = start ? start.m[index] : { p: FIRST_PAGE, s: NO_SKIP };
         if (at === null || at === undefined) return undefined;
         const call = await callInput(context, source, filters, remoteQuery);
-        const pagesFrom = (from: ListPosition) =>
-          flatPages(context, { ...call, start: from as PagePosition, pageSize });
+        const pagesFrom = (from: ListPosition | undefined) =>
+          flatPages(context, { ...call, start: from as PagePosition | undefined, pageSize });
         return sourceOutputs(
-          at.r ? carriedThen(at.r, { position: at.p, label: call.target.label }, pagesFrom) : pagesFrom(at.p),
+          resumePages(at, { label: call.target.label }, pagesFrom),
           at.s,
           recordTransform(context, source, filters, input.remoteData, enricherFor(source)),
           context.trace,
@@ -163,13 +163,11 @@ async function listPages(
     throw new InvalidCursor('it does not fit this query');
   }
   const watched = watchPages(
-    cursor?.r
-      ? carriedThen(
-          cursor.r,
-          { position: cursor.p as ListPosition, label: child.target.label, parent: carriedParent?.record },
-          source,
-        )
-      : source(cursor?.p as ListPosition | undefined),
+    resumePages(
+      cursor && { p: cursor.p as ListPosition, r: cursor.r },
+      { label: child.target.label, parent: carriedParent?.record },
+      source,
+    ),
   );
 
   const collected = await collectRecords<Record<string, unknown>>({

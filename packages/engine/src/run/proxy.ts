@@ -13,7 +13,7 @@ import { InvalidCursor, RecordNotFound } from '../errors.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
 import { type CallTarget, callTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
-import { carriedThen, carryRest, watchPages } from './carry.js';
+import { carryRest, resumePages, watchPages } from './carry.js';
 import { collectRecords } from './collect-records.js';
 import type { ProxyInput, ProxyResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
@@ -111,9 +111,7 @@ async function proxyList(
     });
   // The rest of a page the previous call stopped in, when it rode in the cursor (`run/carry.ts`).
   const watched = watchPages(
-    cursor?.r
-      ? carriedThen(cursor.r, { position: cursor.p as PagePosition, label: target.label }, pagesFrom)
-      : pagesFrom(cursor?.p as PagePosition | undefined),
+    resumePages(cursor && { p: cursor.p as PagePosition, r: cursor.r }, { label: target.label }, pagesFrom),
   );
   const collected = await collectRecords<unknown>({
     pages: watched.pages,
