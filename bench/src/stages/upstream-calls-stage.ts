@@ -23,7 +23,9 @@ interface Listing {
 
 /** The role with the most members (the simulator's seeded roles), for the paged proxy get. */
 async function largestRole(environment: BenchEnvironment): Promise<string> {
-  const roles = await readListing(environment.client, environment.accountId, '/proxy/roles', 100, true);
+  const roles = await readListing(environment.client, environment.accountId, '/proxy/roles', 100, {
+    keep: true,
+  });
   let best: { id: string; members: number } | undefined;
   for (const role of roles.items as { id: number }[]) {
     const members = await readListing(

@@ -62,52 +62,38 @@ interface ListEnvelope {
   next_cursor: string | null;
 }
 
-/** Every user through `GET /unified/user-directory/users`, page by page until `next_cursor` is null. */
-export async function readUsersUnified(
+/**
+ * Every user through `GET /unified/user-directory/users`, page by page until `next_cursor` is null (or `maxPages`
+ * pages); `remoteData` false asks for the unified fields only.
+ */
+export function readUsersUnified(
   api: ApiTarget,
   accountId: string,
   limit: number,
   maxPages = Number.POSITIVE_INFINITY,
   remoteData = true,
 ): Promise<ReadResult> {
-  let records = 0;
-  let pages = 0;
-  let cursor: string | null = null;
-  while (pages < maxPages) {
-    const query = new URLSearchParams({ integrated_account_id: accountId, limit: String(limit) });
-    if (cursor !== null) query.set('next_cursor', cursor);
-    if (!remoteData) query.set('remote_data', 'false');
-    const page: ListEnvelope = await call<ListEnvelope>(
-      api,
-      'GET',
-      `/unified/user-directory/users?${query}`,
-      200,
-    );
-    pages += 1;
-    records += page.result.length;
-    cursor = page.next_cursor;
-    if (cursor === null) break;
-  }
-  return { records, pages };
+  const path = '/unified/user-directory/users';
+  return readListing(api, accountId, remoteData ? path : `${path}?remote_data=false`, limit, { maxPages });
 }
 
 /**
  * Every record of a list through the API (`path` may carry its own query), page by page until `next_cursor` is
- * null; the items are kept only when asked for.
+ * null (or `maxPages` pages); the items are kept only when asked for.
  */
 export async function readListing(
   api: ApiTarget,
   accountId: string,
   path: string,
   limit: number,
-  keep = false,
+  { keep = false, maxPages = Number.POSITIVE_INFINITY }: { keep?: boolean; maxPages?: number } = {},
 ): Promise<ReadResult & { items: unknown[] }> {
   const [route, own] = path.split('?') as [string, string | undefined];
   const items: unknown[] = [];
   let records = 0;
   let pages = 0;
   let cursor: string | null = null;
-  do {
+  while (pages < maxPages) {
     const query = new URLSearchParams(own);
     query.set('integrated_account_id', accountId);
     query.set('limit', String(limit));
@@ -117,6 +103,7 @@ export async function readListing(
     records += page.result.length;
     if (keep) items.push(...page.result);
     cursor = page.next_cursor;
-  } while (cursor !== null);
+    if (cursor === null) break;
+  }
   return { records, pages, items };
 }
