@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxyResult } from '../../src/run/contract.js';
-import { account, useAcme } from '../support/acme-engine.js';
+import { account, readAllProxy, useAcme } from '../support/acme-engine.js';
 
 const acme = useAcme();
 const proxy = { integration: 'acme', account: account() } as const;
@@ -14,21 +14,13 @@ async function readMembers(
   limit: number,
   id = String(ROLE),
 ): Promise<{ pages: ListAnswer[]; ids: unknown[] }> {
-  const pages: ListAnswer[] = [];
-  let cursor: string | null | undefined;
-  do {
-    const page = await acme.engine.proxy({
-      ...proxy,
-      resource: 'members_of_role',
-      method: 'GET',
-      id,
-      limit,
-      ...(cursor ? { cursor } : {}),
-    });
-    if (page.kind !== 'list') throw new Error('a paged get answered a single body');
-    pages.push(page);
-    cursor = page.next_cursor;
-  } while (cursor);
+  const pages = await readAllProxy(acme.engine, {
+    ...proxy,
+    resource: 'members_of_role',
+    method: 'GET',
+    id,
+    limit,
+  });
   return { pages, ids: pages.flatMap((page) => page.result.map((m) => (m as { user_id: unknown }).user_id)) };
 }
 

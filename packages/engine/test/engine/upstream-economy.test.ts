@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCursorCodec } from '../../src/cursor/cursor-codec.js';
-import type { ProxyResult } from '../../src/run/contract.js';
-import { account, CURSOR_SECRET, readAll, unified, useAcme } from '../support/acme-engine.js';
+import { account, CURSOR_SECRET, readAll, readAllProxy, unified, useAcme } from '../support/acme-engine.js';
 
 const acme = useAcme();
 const proxy = { integration: 'acme', account: account() } as const;
@@ -77,19 +76,8 @@ describe('upstream economy: the upstream page is sized to the caller limit', () 
   });
 
   it('a full proxy listing at limit L costs ⌈N/L⌉ upstream calls, each asking for L records', async () => {
-    const records: unknown[] = [];
-    let cursor: string | null | undefined;
-    do {
-      const page = (await acme.engine.proxy({
-        ...proxy,
-        resource: 'people',
-        method: 'GET',
-        limit: 4,
-        ...(cursor ? { cursor } : {}),
-      })) as Extract<ProxyResult, { kind: 'list' }>;
-      records.push(...page.result);
-      cursor = page.next_cursor;
-    } while (cursor);
+    const pages = await readAllProxy(acme.engine, { ...proxy, resource: 'people', method: 'GET', limit: 4 });
+    const records = pages.flatMap((page) => page.result);
     expect(records).toEqual(acme.upstream.data.people);
     const calls = acme.upstream.calls('/v1/people');
     expect(calls).toHaveLength(Math.ceil(acme.upstream.data.people.length / 4));
@@ -119,20 +107,9 @@ describe('upstream economy: the rest of a fetched page rides in the cursor', () 
   );
 
   it('a proxy limit above the declared page size reads each upstream page once', async () => {
-    const records: unknown[] = [];
-    let cursor: string | null | undefined;
-    do {
-      const page = (await acme.engine.proxy({
-        ...proxy,
-        resource: 'people',
-        method: 'GET',
-        limit: 7,
-        ...(cursor ? { cursor } : {}),
-      })) as Extract<ProxyResult, { kind: 'list' }>;
-      expect(page.result.length).toBeLessThanOrEqual(7);
-      records.push(...page.result);
-      cursor = page.next_cursor;
-    } while (cursor);
+    const pages = await readAllProxy(acme.engine, { ...proxy, resource: 'people', method: 'GET', limit: 7 });
+    for (const page of pages) expect(page.result.length).toBeLessThanOrEqual(7);
+    const records = pages.flatMap((page) => page.result);
     expect(records).toEqual(acme.upstream.data.people);
     const sent = queries('/v1/people');
     expect(new Set(sent).size).toBe(sent.length);

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterEach, beforeEach } from 'vitest';
 import type { CompiledIntegration } from '../../src/config/compiled-integration.js';
 import { loadIntegrationFile } from '../../src/config/load-integration.js';
-import type { Engine, ListInput, ListResult } from '../../src/run/contract.js';
+import type { Engine, ListInput, ListResult, ProxyInput, ProxyResult } from '../../src/run/contract.js';
 import { createEngine } from '../../src/run/create-engine.js';
 import { ACME_CONNECTION, type AcmeUpstream, acmeUpstream } from './acme-upstream.js';
 
@@ -61,6 +61,22 @@ export async function readAll(engine: Engine, input: ListInput): Promise<ListRes
   let cursor: string | undefined;
   do {
     const page = await engine.list({ ...input, ...(cursor === undefined ? {} : { cursor }) });
+    pages.push(page);
+    cursor = page.next_cursor ?? undefined;
+    if (pages.length > 500) throw new Error('runaway pagination');
+  } while (cursor !== undefined);
+  return pages;
+}
+
+export type ProxyListResult = Extract<ProxyResult, { kind: 'list' }>;
+
+/** Follows a proxy list's next_cursor to the end; returns every page (a single body fails the read). */
+export async function readAllProxy(engine: Engine, input: ProxyInput): Promise<ProxyListResult[]> {
+  const pages: ProxyListResult[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await engine.proxy({ ...input, ...(cursor === undefined ? {} : { cursor }) });
+    if (page.kind !== 'list') throw new Error('a proxy listing answered a single body');
     pages.push(page);
     cursor = page.next_cursor ?? undefined;
     if (pages.length > 500) throw new Error('runaway pagination');
