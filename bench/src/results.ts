@@ -58,6 +58,18 @@ export interface UnifiedListRow {
   apiRssBeforeMb: number;
   /** Highest API RSS seen (VmHWM, or the highest VmRSS sample where VmHWM is missing). */
   apiPeakRssMb: number;
+  /** CPU of each process during the raw read (`apiUs` null: the API takes no part). */
+  rawCpuPerRecord: CpuPerRecord;
+  /** CPU of each process during the unified read (`remote_data` on). */
+  unifiedCpuPerRecord: CpuPerRecord;
+}
+
+/** Microseconds of CPU per record read, per process (median over runs); null where procfs is missing. */
+export interface CpuPerRecord {
+  simulatorUs: number | null;
+  apiUs: number | null;
+  /** The bench's own client: requests, and parsing every page. */
+  clientUs: number;
 }
 
 export interface UnifiedListResult {

@@ -1,5 +1,5 @@
 /** @module The report as terminal tables: one per stage, then the targets with ✓/✗. */
-import type { BenchReport, StageOutcome } from '../results.js';
+import type { BenchReport, CpuPerRecord, StageOutcome } from '../results.js';
 import {
   formatCount,
   formatMb,
@@ -43,36 +43,59 @@ export function renderSummary(report: BenchReport): string {
         ],
       }),
     ),
-    section('Unified list, end to end', stages.unifiedList, (result) =>
-      renderTable({
-        title: 'Unified list, end to end (read every user page by page)',
-        columns: [
-          { header: 'users' },
-          { header: 'pages', align: 'right' },
-          { header: 'raw upstream', align: 'right' },
-          { header: 'unified API', align: 'right' },
-          { header: 'ratio', align: 'right' },
-          { header: 'remote_data=false', align: 'right' },
-          { header: 'ratio', align: 'right' },
-          { header: 'API RSS before', align: 'right' },
-          { header: 'API peak RSS', align: 'right' },
-        ],
-        rows: result.rows.map((row) => [
-          formatCount(row.users),
-          formatCount(row.pages),
-          formatSeconds(row.rawSeconds),
-          formatSeconds(row.unifiedSeconds),
-          formatRatio(row.timeRatio),
-          formatSeconds(row.unifiedWithoutRemoteSeconds),
-          formatRatio(row.withoutRemoteRatio),
-          formatMb(row.apiRssBeforeMb),
-          formatMb(row.apiPeakRssMb),
-        ]),
-        notes: [
-          `ratio = unified ÷ raw time (median of ${result.rows[0]?.runs ?? 0} run(s)); peak RSS growth ${formatSigned(result.rssGrowthMb, formatMb)}`,
-          'remote_data=false: the same read without the raw upstream records (the target row is the default, remote_data on)',
-        ],
-      }),
+    section(
+      'Unified list, end to end',
+      stages.unifiedList,
+      (result) =>
+        renderTable({
+          title: 'Unified list, end to end (read every user page by page)',
+          columns: [
+            { header: 'users' },
+            { header: 'pages', align: 'right' },
+            { header: 'raw upstream', align: 'right' },
+            { header: 'unified API', align: 'right' },
+            { header: 'ratio', align: 'right' },
+            { header: 'remote_data=false', align: 'right' },
+            { header: 'ratio', align: 'right' },
+            { header: 'API RSS before', align: 'right' },
+            { header: 'API peak RSS', align: 'right' },
+          ],
+          rows: result.rows.map((row) => [
+            formatCount(row.users),
+            formatCount(row.pages),
+            formatSeconds(row.rawSeconds),
+            formatSeconds(row.unifiedSeconds),
+            formatRatio(row.timeRatio),
+            formatSeconds(row.unifiedWithoutRemoteSeconds),
+            formatRatio(row.withoutRemoteRatio),
+            formatMb(row.apiRssBeforeMb),
+            formatMb(row.apiPeakRssMb),
+          ]),
+          notes: [
+            `ratio = unified ÷ raw time (median of ${result.rows[0]?.runs ?? 0} run(s)); peak RSS growth ${formatSigned(result.rssGrowthMb, formatMb)}`,
+            'remote_data=false: the same read without the raw upstream records (the target row is the default, remote_data on)',
+          ],
+        }) +
+        '\n\n' +
+        renderTable({
+          title: 'Where a read goes (µs of CPU per record, median of runs)',
+          columns: [
+            { header: 'users' },
+            { header: 'read' },
+            { header: 'simulator', align: 'right' },
+            { header: 'API', align: 'right' },
+            { header: 'client', align: 'right' },
+            { header: 'wall', align: 'right' },
+          ],
+          rows: result.rows.flatMap((row) => [
+            cpuRow(row.users, 'raw upstream', row.rawCpuPerRecord, row.rawSeconds),
+            cpuRow(row.users, 'unified API', row.unifiedCpuPerRecord, row.unifiedSeconds),
+          ]),
+          notes: [
+            'simulator, API = their processes (/proc); client = this process: requests and parsing every page',
+            'one page at a time keeps one process busy at a time, so wall ≈ their sum plus the loopback round trips',
+          ],
+        }),
     ),
     section('Proxy', stages.proxy, (result) =>
       renderTable({
@@ -194,6 +217,18 @@ export function renderSummary(report: BenchReport): string {
     }),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function cpuRow(users: number, read: string, cpu: CpuPerRecord, seconds: number): string[] {
+  const us = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+  return [
+    formatCount(users),
+    read,
+    us(cpu.simulatorUs),
+    us(cpu.apiUs),
+    us(cpu.clientUs),
+    us((seconds * 1e6) / users),
+  ];
 }
 
 function section<T>(name: string, outcome: StageOutcome<T>, render: (result: T) => string): string {

@@ -51,6 +51,8 @@ describe('checkTargets', () => {
             withoutRemoteRatio: 1.2,
             apiRssBeforeMb: 100,
             apiPeakRssMb: 120,
+            rawCpuPerRecord: { simulatorUs: 5, apiUs: null, clientUs: 4 },
+            unifiedCpuPerRecord: { simulatorUs: 5, apiUs: 20, clientUs: 8 },
           })),
         },
       },

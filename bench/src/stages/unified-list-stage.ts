@@ -6,9 +6,10 @@
  * The last environment stays up for the proxy stage.
  */
 import { BenchIncompleteRead } from '../errors.js';
+import { type CpuSplit, withCpuSplit } from '../processes/cpu-split.js';
 import { RssSampler, readProcessMemory } from '../processes/process-memory.js';
 import { formatCount, formatMb, formatRatio, formatSeconds } from '../report/format.js';
-import type { UnifiedListResult, UnifiedListRow } from '../results.js';
+import type { CpuPerRecord, UnifiedListResult, UnifiedListRow } from '../results.js';
 import { median, ratio } from '../stats/statistics.js';
 import { readUsersUnified } from '../switchboard/api-client.js';
 import type { BenchEnvironment } from '../switchboard/bench-environment.js';
@@ -44,8 +45,11 @@ async function measureSize(
   limit: number,
 ): Promise<UnifiedListRow> {
   const settings = profile.unifiedList;
-  const raw = () => readUsersRaw(sim.url, limit, client.dispatcher);
-  const unified = () => api.service.race(readUsersUnified(client, accountId, limit));
+  const pids = { simulator: sim.service.pid, api: api.service.pid };
+  const raw = () =>
+    withCpuSplit({ simulator: pids.simulator }, () => readUsersRaw(sim.url, limit, client.dispatcher));
+  const unified = () =>
+    withCpuSplit(pids, () => api.service.race(readUsersUnified(client, accountId, limit)));
   const withoutRemote = () =>
     api.service.race(readUsersUnified(client, accountId, limit, Number.POSITIVE_INFINITY, false));
   await readUsersRaw(sim.url, limit, client.dispatcher, settings.warmupPages);
@@ -55,23 +59,27 @@ async function measureSize(
   const rawSeconds: number[] = [];
   const unifiedSeconds: number[] = [];
   const withoutRemoteSeconds: number[] = [];
+  const rawCpu: CpuSplit[] = [];
+  const unifiedCpu: CpuSplit[] = [];
   let peakMb = Number.NaN;
   let pages = 0;
   for (let run = 1; run <= settings.runs; run++) {
     const direct = await timed(raw);
-    expectAll(direct.result, users, 'raw upstream read');
+    expectAll(direct.result.result, users, 'raw upstream read');
     const sampler = new RssSampler(api.service.pid);
     await sampler.start();
     const through = await timed(unified);
     const runPeak = await sampler.stop();
-    expectAll(through.result, users, 'unified read');
+    expectAll(through.result.result, users, 'unified read');
+    rawCpu.push(direct.result.cpu);
+    unifiedCpu.push(through.result.cpu);
     const lean = await timed(withoutRemote);
     expectAll(lean.result, users, 'unified read with remote_data=false');
     rawSeconds.push(direct.seconds);
     unifiedSeconds.push(through.seconds);
     withoutRemoteSeconds.push(lean.seconds);
     peakMb = Number.isNaN(peakMb) ? runPeak : Math.max(peakMb, runPeak);
-    pages = through.result.pages;
+    pages = through.result.result.pages;
     progress(
       'unified-list',
       `${formatCount(users)} users run ${run}/${settings.runs}: raw ${formatSeconds(direct.seconds)}, unified ${formatSeconds(through.seconds)} (${formatRatio(ratio(through.seconds, direct.seconds))}), without remote_data ${formatSeconds(lean.seconds)}, API peak RSS ${formatMb(runPeak)}`,
@@ -89,10 +97,25 @@ async function measureSize(
     withoutRemoteRatio: ratio(median(withoutRemoteSeconds), median(rawSeconds)),
     apiRssBeforeMb: before?.rssMb ?? Number.NaN,
     apiPeakRssMb: peakMb,
+    rawCpuPerRecord: cpuPerRecord(rawCpu, users),
+    unifiedCpuPerRecord: cpuPerRecord(unifiedCpu, users),
   };
 }
 
-async function timed(read: () => Promise<ReadResult>): Promise<{ result: ReadResult; seconds: number }> {
+/** The median over runs of each process's CPU, in microseconds per record read. */
+function cpuPerRecord(runs: CpuSplit[], users: number): CpuPerRecord {
+  const perRecord = (pick: (run: CpuSplit) => number | null): number | null => {
+    const values = runs.map(pick);
+    return values.some((value) => value === null) ? null : (median(values as number[]) * 1000) / users;
+  };
+  return {
+    simulatorUs: perRecord((run) => run.simulatorMs),
+    apiUs: perRecord((run) => run.apiMs),
+    clientUs: perRecord((run) => run.clientMs) ?? Number.NaN,
+  };
+}
+
+async function timed<T>(read: () => Promise<T>): Promise<{ result: T; seconds: number }> {
   const start = performance.now();
   const result = await read();
   return { result, seconds: (performance.now() - start) / 1000 };
