@@ -3,7 +3,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { UpstreamInvalidBody } from '../../errors.js';
-import { parseJsonWithSpans } from './parse-json.js';
+import { type ParsedJson, parseJsonWithSpans, parseUtf8Json } from './parse-json.js';
 import { rememberBodySource } from './raw-json.js';
 
 const JSON_TYPE = /^(?:application\/(?:[\w.+-]+\+)?json|text\/json)\s*(?:;|$)/i;
@@ -12,8 +12,12 @@ const CHARSET = /;\s*charset="?([\w-]+)"?/i;
 /** Labels whose decoding leaves ASCII bytes as they are. */
 const ASCII_COMPATIBLE = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-8859-1', 'latin1']);
 
+/** A body as text, and how to parse it as JSON. */
 interface Decoded {
-  text: string;
+  /** The body as text, decoded on first use (a JSON body rarely needs it). */
+  text: () => string;
+  /** Parses the body as JSON (big integers kept, depth refused) with the spans of its top-level arrays. */
+  parse: () => ParsedJson;
   /** The bytes whose UTF-8 reading the text is (the body, a BOM left out); undefined under another charset. */
   utf8: Buffer | undefined;
 }
@@ -21,31 +25,57 @@ interface Decoded {
 const UTF8_LABELS = new Set(['utf-8', 'utf8']);
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
+function hasBom(buffer: Buffer): boolean {
+  return buffer[0] === BOM[0] && buffer[1] === BOM[1] && buffer[2] === BOM[2];
+}
+
+function decoded(text: string, utf8: Buffer | undefined): Decoded {
+  return { text: () => text, parse: () => parseJsonWithSpans(text, utf8), utf8 };
+}
+
 function decodeText(buffer: Buffer, contentType: string | undefined): Decoded {
   const charset = CHARSET.exec(contentType ?? '')?.[1]?.toLowerCase();
-  // Most API pages are pure ASCII: one native check, then a copy into a one-byte string, instead of a UTF-8 decode
-  // (about 30× cheaper on a 90 KB page). A BOM or any other byte above 0x7f takes the decoder.
-  if ((charset === undefined || ASCII_COMPATIBLE.has(charset)) && isAscii(buffer)) {
-    return { text: buffer.toString('latin1'), utf8: buffer };
+  const utf8Label = charset === undefined || UTF8_LABELS.has(charset);
+  // Most API pages are ASCII, or UTF-8 with a few names in other scripts: parsed from the bytes, as one-byte text
+  // (`parseUtf8Json`), instead of decoding the whole page into a two-byte string first.
+  if (
+    (charset === undefined || ASCII_COMPATIBLE.has(charset)) &&
+    (isAscii(buffer) || (utf8Label && !hasBom(buffer) && isUtf8(buffer)))
+  ) {
+    let text: string | undefined;
+    return {
+      text: () => (text ??= buffer.toString('utf8')),
+      parse: () => parseUtf8Json(buffer),
+      utf8: buffer,
+    };
   }
   let text: string;
   try {
     text = new TextDecoder(charset ?? 'utf-8').decode(buffer);
   } catch {
     // An unknown charset label: UTF-8 is the only sensible guess for an API.
-    return { text: buffer.toString('utf8'), utf8: undefined };
+    return decoded(buffer.toString('utf8'), undefined);
   }
   // Valid UTF-8 decodes to exactly its characters (the decoder drops a leading BOM); invalid bytes were replaced.
-  const utf8 = (charset === undefined || UTF8_LABELS.has(charset)) && isUtf8(buffer);
-  if (!utf8) return { text, utf8: undefined };
-  const bom = buffer[0] === BOM[0] && buffer[1] === BOM[1] && buffer[2] === BOM[2];
-  return { text, utf8: bom ? buffer.subarray(3) : buffer };
+  if (!utf8Label || !isUtf8(buffer)) return decoded(text, undefined);
+  return decoded(text, hasBom(buffer) ? buffer.subarray(3) : buffer);
+}
+
+function isWhitespace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** Empty or only whitespace; a body starting with a character outside ASCII may be all Unicode spaces. */
+function isBlank(buffer: Buffer, body: Decoded): boolean {
+  let i = 0;
+  while (isWhitespace(buffer[i])) i++;
+  return i === buffer.length || (buffer[i]! >= 0x80 && body.text().trim() === '');
 }
 
 /** Parses, and remembers where the body's top-level array elements lie in its bytes (see `raw-json.ts`). */
-function parseJsonBody({ text, utf8 }: Decoded): unknown {
-  const { value, arrays } = parseJsonWithSpans(text, utf8);
-  if (utf8 !== undefined) rememberBodySource(value, utf8, arrays);
+function parseJsonBody(body: Decoded): unknown {
+  const { value, arrays } = body.parse();
+  if (body.utf8 !== undefined) rememberBodySource(value, body.utf8, arrays);
   return value;
 }
 
@@ -54,20 +84,19 @@ export function parseBody(
   contentType: string | undefined,
   context: { label: string; status: number },
 ): unknown {
-  const decoded = decodeText(buffer, contentType);
-  const { text } = decoded;
-  if (text.trim() === '') return null;
+  const body = decodeText(buffer, contentType);
+  if (isBlank(buffer, body)) return null;
   if (contentType === undefined) {
     // No declared type: JSON when it parses, the text otherwise.
     try {
-      return parseJsonBody(decoded);
+      return parseJsonBody(body);
     } catch {
-      return text;
+      return body.text();
     }
   }
-  if (!JSON_TYPE.test(contentType)) return text;
+  if (!JSON_TYPE.test(contentType)) return body.text();
   try {
-    return parseJsonBody(decoded);
+    return parseJsonBody(body);
   } catch (error) {
     throw new UpstreamInvalidBody(context.label, { cause: error, details: { status: context.status } });
   }

@@ -4,6 +4,7 @@
  * Bodies nested deeper than {@link MAX_JSON_DEPTH} are refused: `JSON.parse` copes, but everything after it that
  * recurses (mapping, re-serialising the answer) would overflow the stack on a hostile upstream's 5,000 levels.
  */
+import { asciiJsonText } from './ascii-json-text.js';
 
 /** Deeper than any real API answer; shallow enough that recursive consumers stay far from the stack limit. */
 export const MAX_JSON_DEPTH = 128;
@@ -73,6 +74,13 @@ export interface ArraySpans {
 }
 
 interface Scan {
+  /**
+   * Where characters outside ASCII lie in strings: `[start, end)` byte offsets, pairs one after the other, each a
+   * run of consecutive non-ASCII bytes.
+   */
+  wide: number[];
+  /** A non-ASCII character right after a backslash: an invalid escape. */
+  wideEscape: boolean;
   tooDeep: boolean;
   longNumber: boolean;
   /**
@@ -111,6 +119,8 @@ const decoder = new TextDecoder();
  */
 function scan(bytes: Uint8Array, limit: number): Scan {
   const arrays: ArraySpans[] = [];
+  const wide: number[] = [];
+  let wideEscape = false;
   const length = bytes.length;
   let depth = 0;
   let digits = 0;
@@ -136,6 +146,11 @@ function scan(bytes: Uint8Array, limit: number): Scan {
         if (inner === 0x5c) {
           escaped = true;
           i++;
+          if (bytes[i]! >= 0x80) wideEscape = true;
+        } else if (inner >= 0x80) {
+          const start = i;
+          while (bytes[i + 1]! >= 0x80) i++;
+          wide.push(start, i + 1);
         }
         i++;
       }
@@ -158,7 +173,7 @@ function scan(bytes: Uint8Array, limit: number): Scan {
     }
     digits = 0;
     if (byte === 0x5b || byte === 0x7b) {
-      if (++depth > limit) return { tooDeep: true, longNumber, oddNumber, arrays };
+      if (++depth > limit) return { wide, wideEscape, tooDeep: true, longNumber, oddNumber, arrays };
       if (depth === 1) {
         rootObject = byte === 0x7b;
         expectKey = rootObject;
@@ -194,7 +209,7 @@ function scan(bytes: Uint8Array, limit: number): Scan {
     }
     i++;
   }
-  return { tooDeep: false, longNumber, oddNumber, arrays };
+  return { wide, wideEscape, tooDeep: false, longNumber, oddNumber, arrays };
 }
 
 export interface ParsedJson {
@@ -221,9 +236,27 @@ export function parseJson(text: string): unknown {
  */
 export function parseJsonWithSpans(text: string, utf8?: Uint8Array): ParsedJson {
   const value: unknown = JSON.parse(text);
-  const { tooDeep, longNumber, oddNumber, arrays } = scan(utf8 ?? Buffer.from(text), MAX_JSON_DEPTH);
+  return guarded(text, value, scan(utf8 ?? Buffer.from(text), MAX_JSON_DEPTH), utf8 !== undefined);
+}
+
+/**
+ * {@link parseJsonWithSpans} straight from valid UTF-8 bytes (no byte-order mark): the scan comes first and finds
+ * the few characters outside ASCII, so the text parsed is one-byte characters with those written as escapes
+ * (`ascii-json-text.ts`) instead of the whole body decoded into a two-byte string.
+ */
+export function parseUtf8Json(utf8: Buffer): ParsedJson {
+  const found = scan(utf8, MAX_JSON_DEPTH);
+  // `"\é"` would read as a valid escaped backslash once `é` is escaped: refused as the parser refuses `"\é"`.
+  if (found.wideEscape)
+    throw new SyntaxError('a character outside ASCII follows a backslash in a JSON string');
+  const text = asciiJsonText(utf8, found.wide);
+  return guarded(text, JSON.parse(text), found, true);
+}
+
+function guarded(text: string, value: unknown, found: Scan, spans: boolean): ParsedJson {
+  const { tooDeep, longNumber, oddNumber, arrays } = found;
   if (tooDeep) throw new SyntaxError(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (!longNumber) return { value, arrays: utf8 === undefined || oddNumber ? [] : arrays };
+  if (!longNumber) return { value, arrays: !spans || oddNumber ? [] : arrays };
   // Validated above, so quoting cannot turn invalid JSON into valid JSON.
   return { value: JSON.parse(quoteUnsafeIntegers(text)), arrays: [] };
 }
