@@ -91,12 +91,20 @@ export interface CarriedPage {
   n: ListPosition | null;
   /** The fan-out parent of the page (`$parent`), when it had one. */
   parent?: unknown;
+  /**
+   * How many records of the upstream page at the position come before `records`: what lets a cursor drop the
+   * carried records and point into the page instead (`cursor/issue-cursor.ts`). Absent in cursors issued before.
+   */
+  o?: number;
 }
 
 export function isCarriedPage(value: unknown): value is CarriedPage {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const { records, n } = value as Record<string, unknown>;
+  const { records, n, o } = value as Record<string, unknown>;
   return (
-    Array.isArray(records) && records.length > 0 && (n === null || isPagePosition(n) || isFanOutPosition(n))
+    Array.isArray(records) &&
+    records.length > 0 &&
+    (n === null || isPagePosition(n) || isFanOutPosition(n)) &&
+    (o === undefined || isCount(o))
   );
 }

@@ -22,7 +22,7 @@ describe('carryRest', () => {
     expect(carryRest({ position: last.position, skip: [2, 1] }, last)).toEqual({
       p: last.position,
       s: [0, 1],
-      r: { records: [{ id: 3 }, { id: 4 }], n: last.next },
+      r: { records: [{ id: 3 }, { id: 4 }], n: last.next, o: 2 },
     });
   });
 
@@ -43,11 +43,13 @@ describe('carryRest', () => {
       records: [{ id: 2 }],
       n: last.next,
       parent: { id: 'role-7' },
+      o: 1,
     });
     expect(carryRest({ position: last.position, skip: [1, 0] }, last, { budget: 20 }).r).toBeUndefined();
     expect(carryRest({ position: last.position, skip: [1, 0] }, last, { withParent: false }).r).toEqual({
       records: [{ id: 2 }],
       n: last.next,
+      o: 1,
     });
   });
 
@@ -82,7 +84,8 @@ describe('carryRest', () => {
     expect(carryRest({ position: fromCursor.position, skip: [1, 0] }, fromCursor, { budget: 0 })).toEqual({
       p: last.position,
       s: [0, 0],
-      r: { records: [{ id: 3 }, { id: 4 }], n: last.next },
+      // Two records into the upstream page: the first call returned one, this one another.
+      r: { records: [{ id: 3 }, { id: 4 }], n: last.next, o: 2 },
     });
   });
 

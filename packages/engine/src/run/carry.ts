@@ -97,6 +97,10 @@ export function carryRest(
 function carried(last: SourcePage, skip: PageSkip, parent: unknown): NextStart {
   const rest: CarriedPage = { records: last.records.slice(skip[0]), n: last.next };
   if (parent !== undefined) rest.parent = parent;
+  // Where the rest starts in the upstream page, so the cursor can still point into the page if it must drop the
+  // records (`cursor/issue-cursor.ts`); unknown for records from a cursor that did not say.
+  const before = last.response === CARRIED_RESPONSE ? last.offset : 0;
+  if (before !== undefined) rest.o = before + skip[0];
   return { p: last.position, s: [0, skip[1]], r: rest };
 }
 
@@ -115,6 +119,7 @@ export async function* carriedThen(
   };
   const pageParent = carried.parent ?? parent;
   if (pageParent !== undefined) page.parent = pageParent;
+  if (carried.o !== undefined) page.offset = carried.o;
   yield page;
   if (carried.n !== null) yield* after(carried.n);
 }

@@ -26,6 +26,11 @@ export interface SourcePage {
   response: UpstreamResponse;
   /** The fan-out parent record (`$parent`). */
   parent?: unknown;
+  /**
+   * A page served from the cursor (`run/carry.ts`): how many records of the upstream page come before `records`
+   * (absent when the cursor did not say).
+   */
+  offset?: number;
 }
 
 export interface ResourcePagesInput {
