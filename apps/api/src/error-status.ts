@@ -51,6 +51,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   SB_ERR_PAGINATION_REPEATED_TOKEN: 502,
   SB_ERR_PAGINATION_FOREIGN_ORIGIN: 502,
   SB_ERR_CURSOR_INVALID: 400,
+  // the upstream's next link or token is too long to fit in a cursor the next call would accept: its fault, not the
+  // caller's (not an UPSTREAM_CODE: no upstream answer failed, and linking never pages)
+  SB_ERR_CURSOR_TOO_LONG: 502,
   SB_ERR_MAPPING_FAILED: 502,
   SB_ERR_RUN_UNKNOWN_INTEGRATION: 400,
   SB_ERR_RUN_UNKNOWN_RESOURCE: 404,

@@ -74,6 +74,15 @@ export const InvalidCursor = createError(
   'SB_ERR_CURSOR_INVALID',
   (reason: string) => `invalid cursor: ${reason}`,
 );
+/**
+ * Where the next page starts (the upstream's next link or token, e.g. a next link echoing a long filter) does not
+ * fit in a cursor the engine would accept back: the listing cannot go on past this page. `details` names the
+ * integration, the resource, the cursor's length and the maximum.
+ */
+export const CursorTooLong = createError(
+  'SB_ERR_CURSOR_TOO_LONG',
+  (what: string) => `the upstream's next page position for ${what} is too long to fit in a cursor`,
+);
 
 // mapping/
 /** A JSONata expression failed at run time: `details` names integration, resource, method, location, record id. */

@@ -57,10 +57,11 @@ export interface CursorCodec {
 }
 
 /**
- * Above any cursor this engine issues (carried records are capped well below it, see `run/carry.ts`) and within
- * what the API accepts; refusing longer input early bounds the work an attacker can cause.
+ * The longest cursor accepted, and so the longest issued (`issue-cursor.ts` drops carried records, or fails, rather
+ * than hand out a longer one); within what the API accepts, and refusing longer input early bounds the work an
+ * attacker can cause.
  */
-const MAX_CURSOR_LENGTH = 8192;
+export const MAX_CURSOR_LENGTH = 8192;
 const DOMAIN = 'switchboard.cursor.v1:';
 /** GCM additional data of every sealed cursor: the domain, as bytes once rather than per cursor. */
 const AAD = Buffer.from(DOMAIN);

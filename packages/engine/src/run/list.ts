@@ -2,6 +2,8 @@
  * @module `list`: resolve the operation, check filters and limit, page through the upstream (or fan out),
  * map and filter each record, stop at `limit`, and sign a cursor for where the next call starts.
  */
+
+import { issueCursor } from '../cursor/issue-cursor.js';
 import {
   type FanOutPosition,
   isFanOutPosition,
@@ -94,6 +96,7 @@ async function listPages(
   // limit=30 sized, 101 at the declared 100).
   const pageSize = operation.merge ? undefined : cursor ? cursor.z : limit;
   const sized = pageSize === undefined ? {} : { z: pageSize };
+  const site = { integration: integration.name, resource: `${input.model}/${input.resource}` };
 
   if (operation.merge) {
     const { merge } = operation;
@@ -137,7 +140,9 @@ async function listPages(
       : null;
     return {
       result: merged.records,
-      next_cursor: next ? engine.cursors.encode({ q: binding, p: next, s: NO_SKIP, ...sized }) : null,
+      next_cursor: next
+        ? issueCursor(engine.cursors, { q: binding, p: next, s: NO_SKIP, ...sized }, site)
+        : null,
       result_count: merged.records.length,
       ...extrasOf(context),
     };
@@ -191,7 +196,11 @@ async function listPages(
   return {
     result: collected.records,
     next_cursor: next
-      ? engine.cursors.encode({ q: binding, ...next, ...sized, ...(keepParent ? { a: parentRecord } : {}) })
+      ? issueCursor(
+          engine.cursors,
+          { q: binding, ...next, ...sized, ...(keepParent ? { a: parentRecord } : {}) },
+          site,
+        )
       : null,
     result_count: collected.records.length,
     ...extrasOf(context),

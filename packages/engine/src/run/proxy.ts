@@ -7,6 +7,7 @@
  * lifecycle call). Named placeholders of the path are filled from query parameters of the same name.
  */
 import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
+import { issueCursor } from '../cursor/issue-cursor.js';
 import { isPagePosition, type ListPosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
 import { InvalidCursor, RecordNotFound } from '../errors.js';
@@ -124,7 +125,11 @@ async function proxyList(
     kind: 'list',
     result: collected.records,
     next_cursor: next
-      ? engine.cursors.encode({ q: binding, ...next, ...(pageSize === undefined ? {} : { z: pageSize }) })
+      ? issueCursor(
+          engine.cursors,
+          { q: binding, ...next, ...(pageSize === undefined ? {} : { z: pageSize }) },
+          { integration: context.integration.name, resource: `proxy/${input.resource}` },
+        )
       : null,
     result_count: collected.records.length,
     ...extrasOf(context),

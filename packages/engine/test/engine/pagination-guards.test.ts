@@ -127,3 +127,44 @@ describe('fan-out', () => {
     expect(acme.upstream.calls(/\/members$/).length).toBeLessThanOrEqual(2 + 2);
   });
 });
+
+describe('cursor length', () => {
+  /** Role 103's members, one per page, each next token padded to `length` characters (a link echoing a filter). */
+  const longTokens = (length: number) => {
+    acme.upstream.before = (request) => {
+      if (request.path !== '/v1/roles/103/members') return undefined;
+      const token = request.query['page_token'];
+      const from = typeof token === 'string' ? Number(token.slice(length)) : 0;
+      const members = acme.upstream.data.members[103] ?? [];
+      const next = from + 1 < members.length ? `${'t'.repeat(length)}${from + 1}` : null;
+      return [
+        200,
+        { members: members.slice(from, from + 1).map((id) => ({ user_id: id })), next_token: next },
+      ];
+    };
+  };
+
+  it('drops the carried parent rather than hand out a cursor the next call would refuse', async () => {
+    const role = acme.upstream.data.roles.find((r) => r.id === 103)!;
+    role.name = 'r'.repeat(2500);
+    longTokens(4500);
+    const pages = await readAll(acme.engine, {
+      ...unified('role_assignments'),
+      filters: { role_id: '103' },
+      limit: 1,
+    });
+    expect(pages.flatMap((p) => p.result.map((r) => r['id']))).toEqual(['4:103', '5:103', '6:103']);
+    // The role did not fit beside the position: each call read it again instead of carrying it.
+    expect(acme.upstream.calls('/v1/roles/103')).toHaveLength(3);
+  });
+
+  it('fails the call, naming the listing, when the upstream next position alone cannot fit in a cursor', async () => {
+    longTokens(9000);
+    await expect(
+      acme.engine.list({ ...unified('role_assignments'), filters: { role_id: '103' }, limit: 1 }),
+    ).rejects.toMatchObject({
+      code: 'SB_ERR_CURSOR_TOO_LONG',
+      details: { integration: 'acme', resource: 'user-directory/role_assignments' },
+    });
+  });
+});
