@@ -157,6 +157,12 @@ export interface Engine {
   update(input: UpdateInput): Promise<RecordResult>;
   delete(input: DeleteInput): Promise<RecordResult>;
   proxy(input: ProxyInput): Promise<ProxyResult>;
+  /**
+   * Whether `proxy` with this resource, method and id answers the list envelope, paged by `limit` and `cursor` (a
+   * list, or a get declaring `pagination:`); for any other call those are not the engine's. Throws
+   * `UnknownIntegration`; false for a resource or method the integration does not declare.
+   */
+  proxyPaged(integration: string, call: { resource: string; method: HttpMethod; id?: string }): boolean;
   passthrough(input: PassthroughInput): Promise<StreamedResponse>;
   /**
    * The rate-limit state the account's upstream last reported, on any call (failed ones included), as results

@@ -18,7 +18,7 @@ import { runGet } from './get.js';
 import { runList } from './list.js';
 import type { OperationChoice } from './operation-plan.js';
 import { runPassthrough } from './passthrough.js';
-import { runProxy } from './proxy.js';
+import { proxyPaged, runProxy } from './proxy.js';
 import { runUpdate } from './update.js';
 
 /**
@@ -74,6 +74,7 @@ export function createEngine(options: EngineOptions): Engine {
     update: (input) => runUpdate(engine, input),
     delete: (input) => runDelete(engine, input),
     proxy: (input) => runProxy(engine, input),
+    proxyPaged: (name, call) => proxyPaged(integration(name), call),
     passthrough: (input) => runPassthrough(engine, input),
     rateLimit: (name, accountId) => http.rateLimit(integration(name), accountId),
     close: () => http.close(),

@@ -7,6 +7,7 @@
  * lifecycle call). Named placeholders of the path are filled from query parameters of the same name.
  */
 import type { HttpMethod, ResourceMethodName } from '@switchboard/schema';
+import type { CompiledIntegration } from '../config/compiled-integration.js';
 import { issueCursor } from '../cursor/issue-cursor.js';
 import { isPagePosition, type ListPosition } from '../cursor/list-position.js';
 import { queryBinding } from '../cursor/query-binding.js';
@@ -43,6 +44,27 @@ export function proxyMethod(method: HttpMethod, id: string | undefined): Resourc
   }
 }
 
+/** A list, or a get whose answer is a paged collection (a group's members): both page like a list. */
+function pagesLikeAList(target: CallTarget): boolean {
+  return target.method === 'list' || (target.method === 'get' && target.paging !== undefined);
+}
+
+/**
+ * Whether a proxy call answers the list envelope, paged by `limit` and `cursor` — so a caller knows, before the
+ * call, whether those are the engine's or (a get that is not paged) ordinary parameters to forward. False for a
+ * resource or method the integration does not declare: the call itself then says what is wrong.
+ */
+export function proxyPaged(
+  integration: CompiledIntegration,
+  call: { resource: string; method: HttpMethod; id?: string | undefined },
+): boolean {
+  try {
+    return pagesLikeAList(callTarget(integration, call.resource, proxyMethod(call.method, call.id)));
+  } catch {
+    return false;
+  }
+}
+
 export async function runProxy(engine: EngineInternals, input: ProxyInput): Promise<ProxyResult> {
   const context = openOperation(engine, input);
   const { integration } = context;
@@ -50,8 +72,7 @@ export async function runProxy(engine: EngineInternals, input: ProxyInput): Prom
   // `{{ group_id }}` in the path comes from `?group_id=…`, which is then not forwarded as a query parameter.
   const { named, rest: query } = takeNamedPlaceholders(target, input.query ?? {});
 
-  // A list, or a get whose answer is a paged collection (a group's members): both page like a list.
-  if (target.method === 'list' || (target.method === 'get' && target.paging !== undefined)) {
+  if (pagesLikeAList(target)) {
     return proxyList(context, engine, input, target, { query, named });
   }
 

@@ -77,3 +77,18 @@ describe('proxy get of a paged collection', () => {
     expect(pages).toHaveLength(1);
   });
 });
+
+describe('proxyPaged', () => {
+  it('says which proxy calls take limit and cursor: lists and paged gets, not other gets, writes or unknowns', () => {
+    const paged = (resource: string, method: 'GET' | 'POST', id?: string) =>
+      acme.engine.proxyPaged('acme', { resource, method, ...(id === undefined ? {} : { id }) });
+    expect(paged('members_of_role', 'GET', '101')).toBe(true);
+    expect(paged('people', 'GET')).toBe(true);
+    expect(paged('people', 'GET', '1')).toBe(false);
+    expect(paged('people', 'POST')).toBe(false);
+    expect(paged('no_such_resource', 'GET', '1')).toBe(false);
+    expect(() => acme.engine.proxyPaged('nope', { resource: 'people', method: 'GET' })).toThrow(
+      expect.objectContaining({ code: 'SB_ERR_RUN_UNKNOWN_INTEGRATION' }),
+    );
+  });
+});
