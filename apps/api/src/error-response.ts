@@ -78,15 +78,11 @@ export function toErrorResponse(error: unknown, context: { url?: string } = {}):
   const candidate = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError;
 
   if (Array.isArray(candidate.validation)) {
-    const location = candidate.validationContext ?? 'request';
-    const issues = candidate.validation.map((issue) => ({
-      location,
-      path: issue.instancePath ?? '',
-      message: issue.message ?? 'is invalid',
-      ...(issue.keyword === 'additionalProperties' ? { params: issue.params } : {}),
-    }));
-    const summary = issues.map((issue) => `${location}${issue.path} ${issue.message}`).join('; ');
-    return build(400, 'SB_ERR_VALIDATION', `invalid request: ${summary}`, { issues });
+    const { message, issues } = validationFailure(
+      candidate.validationContext ?? 'request',
+      candidate.validation,
+    );
+    return build(400, 'SB_ERR_VALIDATION', message, { issues });
   }
 
   const known = typeof candidate.code === 'string' ? FRAMEWORK[candidate.code] : undefined;
@@ -107,6 +103,24 @@ export function toErrorResponse(error: unknown, context: { url?: string } = {}):
     return build(status, 'SB_ERR_API_BAD_REQUEST', STATUS_CODES[status] ?? 'bad request', {});
   }
   return build(500, 'SB_ERR_API_INTERNAL', 'internal error', {});
+}
+
+/**
+ * The message and `details.issues` of `SB_ERR_VALIDATION` for schema violations at `location` (`querystring`,
+ * `body`, …): what a route's schema answers, and what a check made later in a handler answers the same way.
+ */
+export function validationFailure(
+  location: string,
+  validation: readonly NonNullable<FrameworkError['validation']>[number][],
+): { message: string; issues: { location: string; path: string; message: string; params?: unknown }[] } {
+  const issues = validation.map((issue) => ({
+    location,
+    path: issue.instancePath ?? '',
+    message: issue.message ?? 'is invalid',
+    ...(issue.keyword === 'additionalProperties' ? { params: issue.params } : {}),
+  }));
+  const summary = issues.map((issue) => `${location}${issue.path} ${issue.message}`).join('; ');
+  return { message: `invalid request: ${summary}`, issues };
 }
 
 function fromSwitchboardError(error: {

@@ -5,7 +5,7 @@
  * validator is compiled on its first request (`deferred-compile.ts`).
  */
 import { createAjv } from '@switchboard/schema';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FastifyServerOptions } from 'fastify';
 import type { DeferredCompiles } from './deferred-compile.js';
 
@@ -33,17 +33,29 @@ export function requestValidators(
       deferred.validator(() => ajvFor(httpPart).compile(schema as SchemaObject));
 }
 
+/** Query strings, params and headers are text: coerced, defaulted, every problem reported. */
+const TEXT_OPTIONS = {
+  coerceTypes: 'array',
+  useDefaults: true,
+  allErrors: true,
+  strict: false,
+  allowUnionTypes: true,
+} as const;
+
+/**
+ * A validator for query parameters a handler checks itself, once it knows they are its own (`proxy-paging.ts`):
+ * coerced exactly as a route's querystring schema is, so it accepts and refuses the same values.
+ */
+export function compileQueryValidator(schema: SchemaObject): ValidateFunction {
+  const AjvClass = createAjv().constructor as new (options: SchemaObject) => Ajv2020;
+  return new AjvClass(TEXT_OPTIONS).compile(schema);
+}
+
 function validators(sharedSchemas: readonly SchemaObject[]): { body: Ajv2020; text: Ajv2020 } {
   const body = createAjv();
   // Same Ajv class and draft as the schema package, configured for text input.
   const AjvClass = body.constructor as new (options: SchemaObject) => Ajv2020;
-  const text = new AjvClass({
-    coerceTypes: 'array',
-    useDefaults: true,
-    allErrors: true,
-    strict: false,
-    allowUnionTypes: true,
-  });
+  const text = new AjvClass(TEXT_OPTIONS);
   for (const schema of sharedSchemas) {
     body.addSchema(schema);
     text.addSchema(schema);

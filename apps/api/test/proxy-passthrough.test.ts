@@ -120,6 +120,62 @@ describe('proxy', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('forwards limit and next_cursor untouched on a get that is not paged (a user)', async () => {
+    const [user] = (
+      await stack.inject({
+        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
+        headers: tenant.headers,
+      })
+    ).json().result;
+    const response = await stack.inject({
+      url: `/proxy/users/${user.id}?integrated_account_id=${account}&limit=abc&next_cursor=zz%20top&response_format=debug`,
+      headers: tenant.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.result).toMatchObject({ id: user.id });
+    const sent = body.debug.trace.find((entry: { label?: string }) => entry.label === 'users.get');
+    const query = new URL(sent.url).searchParams;
+    expect(query.get('limit')).toBe('abc');
+    expect(query.get('next_cursor')).toBe('zz top');
+  });
+
+  it.each([
+    ['abc', 'SB_ERR_VALIDATION'],
+    ['0', 'SB_ERR_VALIDATION'],
+    ['1.5', 'SB_ERR_VALIDATION'],
+    ['20000', 'SB_ERR_VALIDATION'],
+    // Within the schema, above the proxy's maximum (1000): the engine refuses it, on both.
+    ['5000', 'SB_ERR_RUN_INVALID_INPUT'],
+  ])('refuses limit=%s on a paged get (a role’s members) exactly as on a list (%s)', async (limit, code) => {
+    const role = stack.sim.state.data.roles.items[0]!;
+    const onGet = await stack.inject({
+      url: `/proxy/role_users/${role.id}?integrated_account_id=${account}&limit=${limit}`,
+      headers: tenant.headers,
+    });
+    const onList = await stack.inject({
+      url: `/proxy/users?integrated_account_id=${account}&limit=${limit}`,
+      headers: tenant.headers,
+    });
+    expect(onList.statusCode).toBe(400);
+    expect(errorBody(onGet)).toEqual(errorBody(onList));
+    expect(errorBody(onGet)).toMatchObject({ statusCode: 400, code });
+  });
+
+  it('refuses an empty next_cursor on a paged get exactly as on a list', async () => {
+    const role = stack.sim.state.data.roles.items[0]!;
+    const onGet = await stack.inject({
+      url: `/proxy/role_users/${role.id}?integrated_account_id=${account}&next_cursor=`,
+      headers: tenant.headers,
+    });
+    const onList = await stack.inject({
+      url: `/proxy/users?integrated_account_id=${account}&next_cursor=`,
+      headers: tenant.headers,
+    });
+    expect(onList.statusCode).toBe(400);
+    expect(errorBody(onGet)).toEqual(errorBody(onList));
+  });
+
   it('answers 404 for an unknown resource and for a missing record', async () => {
     const unknown = await stack.inject({
       url: `/proxy/nope?integrated_account_id=${account}`,

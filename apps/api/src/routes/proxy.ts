@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withAccount } from '../account-access.js';
 import { proxyListBytes } from '../list-bytes.js';
 import { plainJson } from '../plain-json.js';
+import { pagingOf } from '../proxy-paging.js';
 import { callerOf } from '../request-context.js';
 import { requestSignal } from '../request-signal.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -26,7 +27,8 @@ import { passRateLimitOn } from '../upstream-rate-limit.js';
 
 interface ProxyQuery {
   integrated_account_id: string;
-  limit?: number;
+  /** A number on lists (validated by the route); text on a get, checked only if that get is paged. */
+  limit?: number | string;
   next_cursor?: string;
   response_format: ResponseFormat;
   [name: string]: unknown;
@@ -37,17 +39,39 @@ interface ProxyParams {
   id?: string;
 }
 
-const OWN_PARAMETERS = new Set(['integrated_account_id', 'limit', 'next_cursor', 'response_format']);
+/** Never forwarded; `limit` and `next_cursor` are also the Proxy API's own on a paged call (a list, a paged get). */
+const OWN_PARAMETERS = new Set(['integrated_account_id', 'response_format']);
+const PAGING_PARAMETERS = new Set(['limit', 'next_cursor']);
 
 const resourceParam = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 100 } as const;
 
-function querystring(list: boolean) {
+/**
+ * A get's `limit` and `next_cursor`: the route cannot tell whether the resource's get is paged, so they are text
+ * here; a paged get checks them as lists do (`proxy-paging.ts`), any other forwards them.
+ */
+const getPaging = {
+  limit: {
+    type: 'string',
+    maxLength: 2048,
+    description:
+      'On a get that answers a paged collection: the page size, checked as on lists (an integer from 1 to 1000; anything else answers 400). On any other get: forwarded to the upstream untouched.',
+  },
+  next_cursor: {
+    type: 'string',
+    maxLength: cursorQuery.maxLength,
+    description:
+      'On a get that answers a paged collection: the `next_cursor` of the previous page, exactly as returned. On any other get: forwarded to the upstream untouched.',
+  },
+} as const;
+
+function querystring(paging: 'list' | 'get' | 'none') {
   return {
     type: 'object',
     required: ['integrated_account_id'],
     properties: {
       integrated_account_id: accountIdQuery,
-      ...(list ? { limit: limitQuery, next_cursor: cursorQuery } : {}),
+      ...(paging === 'list' ? { limit: limitQuery, next_cursor: cursorQuery } : {}),
+      ...(paging === 'get' ? getPaging : {}),
       response_format: {
         type: 'string',
         enum: ['unified', 'raw', 'debug'],
@@ -64,7 +88,7 @@ function querystring(list: boolean) {
 const upstreamBody = { description: 'The upstream body as it came.' };
 const upstreamBodyOrPage = {
   description:
-    'The upstream body as it came; for a resource whose get answers a paged collection (a group’s members), the list envelope, paged with `limit` and `next_cursor` like a list.',
+    'The upstream body as it came; for a resource whose get answers a paged collection (a group’s members), the list envelope, paged with `limit` and `next_cursor` like a list. On any other get, `limit` and `next_cursor` are forwarded to the upstream like other parameters.',
 };
 
 export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -84,7 +108,8 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
   ];
   for (const route of routes) {
     const list = route.method === 'GET' && !route.withId;
-    // A get whose answer is a paged collection (a resource `get` with `pagination:`) pages like a list.
+    // A get whose answer is a paged collection (a resource `get` with `pagination:`) pages like a list; whether
+    // it does is only known once the account's integration is (`handle`).
     const paged = route.method === 'GET';
     const hasBody = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
     app.route<{ Params: ProxyParams; Querystring: ProxyQuery; Body: unknown }>({
@@ -98,7 +123,7 @@ export async function proxyRoutes(app: FastifyInstance, deps: RouteDeps): Promis
           required: route.withId ? ['resource', 'id'] : ['resource'],
           properties: route.withId ? { resource: resourceParam, id: IdParam } : { resource: resourceParam },
         },
-        querystring: querystring(paged),
+        querystring: querystring(list ? 'list' : paged ? 'get' : 'none'),
         ...(hasBody ? { body: { description: 'Sent to the upstream as is.' } } : {}),
         response: {
           ...(list
@@ -119,29 +144,31 @@ async function handle(
   reply: FastifyReply,
 ): Promise<unknown> {
   const { resource, id } = request.params;
-  const { integrated_account_id, limit, next_cursor, response_format: format } = request.query;
-  const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.query)) {
-    if (!OWN_PARAMETERS.has(name) && typeof value === 'string') query[name] = value;
-  }
+  const { integrated_account_id, response_format: format } = request.query;
   const result: ProxyResult = await withAccount(
     { store: deps.store, log: request.log, afterCall: passRateLimitOn(reply, deps.engine) },
     callerOf(request),
     integrated_account_id,
-    (account, context) =>
-      deps.engine.proxy({
+    (account, context) => {
+      const call = { resource, method, ...(id === undefined ? {} : { id }) };
+      // `limit` and `next_cursor` are ours on a paged call; on any other they are the caller's, for the upstream.
+      const paged = deps.engine.proxyPaged(account.integration, call);
+      const query: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.query)) {
+        if (OWN_PARAMETERS.has(name) || (paged && PAGING_PARAMETERS.has(name))) continue;
+        if (typeof value === 'string') query[name] = value;
+      }
+      return deps.engine.proxy({
         integration: account.integration,
         account: context,
-        resource,
-        method,
+        ...call,
         query,
         format,
         signal: requestSignal(reply),
-        ...(id === undefined ? {} : { id }),
         ...(request.body === undefined ? {} : { body: request.body }),
-        ...(limit === undefined ? {} : { limit }),
-        ...(next_cursor === undefined ? {} : { cursor: next_cursor }),
-      }),
+        ...(paged ? pagingOf(request.query) : {}),
+      });
+    },
   );
   const debug = format === 'debug' ? { debug: { trace: result.trace ?? [] } } : {};
   if (result.kind === 'list') {
