@@ -140,6 +140,27 @@ describe('proxy', () => {
     expect(query.get('next_cursor')).toBe('zz top');
   });
 
+  it('forwards limit and next_cursor on a write too (they page nothing there)', async () => {
+    const [user] = (
+      await stack.inject({
+        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
+        headers: tenant.headers,
+      })
+    ).json().result;
+    const response = await stack.inject({
+      method: 'PUT',
+      url: `/proxy/lock_user/${user.id}?integrated_account_id=${account}&limit=7&next_cursor=x&response_format=debug`,
+      headers: tenant.headers,
+      payload: { locked_until: 0 },
+    });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    const sent = response
+      .json()
+      .debug.trace.find((entry: { label?: string }) => entry.label?.startsWith('lock_user.'));
+    const query = new URL(sent.url).searchParams;
+    expect([query.get('limit'), query.get('next_cursor')]).toEqual(['7', 'x']);
+  });
+
   it.each([
     ['abc', 'SB_ERR_VALIDATION'],
     ['0', 'SB_ERR_VALIDATION'],
