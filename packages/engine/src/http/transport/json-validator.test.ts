@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { isJsonValue } from './json-validator.js';
+import { MAX_JSON_DEPTH, scanJson } from './parse-json.js';
 
 // Keeps a leading byte-order mark, which JSON.parse then refuses: the default decoder would strip it silently.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -353,6 +354,34 @@ describe('isJsonValue against JSON.parse, fuzzed', () => {
         true,
       );
     }
+  });
+
+  it('outlines a root array as the guard scan does: its elements and how deep it nests', () => {
+    let arrays = 0;
+    for (const text of texts) {
+      const bytes = Buffer.from(text);
+      const outline = { depth: 0, starts: [] as number[], ends: [] as number[], oddNumber: false };
+      expect(isJsonValue(bytes, 0, bytes.length, outline)).toBe(true);
+      const scanned = scanJson(bytes);
+      const root = scanned.arrays.find((spans) => spans.key === null);
+      if (root === undefined) {
+        expect(outline.starts).toEqual([]);
+        continue;
+      }
+      arrays++;
+      expect({ starts: outline.starts, ends: outline.ends }, text).toEqual({
+        starts: root.starts,
+        ends: root.ends,
+      });
+      expect(outline.depth > MAX_JSON_DEPTH, text).toBe(scanned.tooDeep);
+      expect(outline.oddNumber, text).toBe(scanned.longNumber || scanned.oddNumber);
+    }
+    expect(arrays).toBeGreaterThan(100);
+    const deep = Buffer.from(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`);
+    const outline = { depth: 0, starts: [] as number[], ends: [] as number[], oddNumber: false };
+    expect(isJsonValue(deep, 0, deep.length, outline)).toBe(true);
+    expect(outline.depth).toBe(MAX_JSON_DEPTH + 1);
+    expect(scanJson(deep).tooDeep).toBe(true);
   });
 
   it('agrees with JSON.parse on mutated texts', () => {

@@ -128,38 +128,79 @@ function toMemberValue(bytes: Uint8Array, i: number, end: number): number {
 }
 
 /**
+ * What the one pass also notes, when asked: how deep the value nests, and — when it is an array — where each of
+ * its elements lies (`starts[i]`/`ends[i]`, whitespace excluded), so a caller need not scan the bytes again.
+ */
+export interface JsonOutline {
+  depth: number;
+  starts: number[];
+  ends: number[];
+  /**
+   * A number a parse and re-serialisation might not give back as written: 16 digits or more in a row (an integer
+   * beyond 2^53 would be rounded), `-0…`, or an exponent (which may overflow). The same rule as the guard scan's.
+   */
+  oddNumber: boolean;
+}
+
+/** Whether the number `bytes[start..end)` is one {@link JsonOutline.oddNumber} is about. */
+function isOddNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  if (bytes[start] === 0x2d && bytes[start + 1] === 0x30) return true;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x65 || byte === 0x45) return true;
+    run = isDigit(byte) ? run + 1 : 0;
+    if (run >= 16) return true;
+  }
+  return false;
+}
+
+/**
  * Whether bytes[start..end) is exactly one JSON value (RFC 8259), optionally surrounded by JSON whitespace.
  * Accepts exactly what `JSON.parse` accepts, for valid UTF-8 without a byte-order mark (which `TextDecoder` would
- * strip, but which is not JSON whitespace and would corrupt bytes copied elsewhere). Any depth is accepted.
+ * strip, but which is not JSON whitespace and would corrupt bytes copied elsewhere). Any depth is accepted;
+ * `outline` (filled while validating) says how deep.
  */
-export function isJsonValue(bytes: Uint8Array, start: number, end: number): boolean {
+export function isJsonValue(bytes: Uint8Array, start: number, end: number, outline?: JsonOutline): boolean {
   if (!(start >= 0 && start <= end && end <= bytes.length))
     throw new RangeError(`[${start}, ${end}) is not a window of ${bytes.length} bytes`);
   let stack: Uint8Array = SHARED_STACK;
   let depth = 0;
   let i = skipWhitespace(bytes, start, end);
+  // Element spans are noted only for a root array.
+  const elements = outline !== undefined && bytes[i] === 0x5b ? outline : undefined;
   for (;;) {
     // At the first byte of a value (whitespace already skipped).
     if (i >= end) return false;
+    if (elements !== undefined && depth === 1) elements.starts.push(i);
     const byte = bytes[i]!;
     if (byte === 0x22) i = afterString(bytes, i, end);
-    else if (byte === 0x2d || isDigit(byte)) i = afterNumber(bytes, i, end);
-    else if (byte === 0x7b) {
+    else if (byte === 0x2d || isDigit(byte)) {
+      const from = i;
+      i = afterNumber(bytes, i, end);
+      if (outline !== undefined && i > 0 && isOddNumber(bytes, from, i)) outline.oddNumber = true;
+    } else if (byte === 0x7b) {
       i = skipWhitespace(bytes, i + 1, end);
-      if (i < end && bytes[i] === 0x7d) i++;
-      else {
+      if (i < end && bytes[i] === 0x7d) {
+        i++;
+        if (outline !== undefined && depth >= outline.depth) outline.depth = depth + 1;
+      } else {
         i = toMemberValue(bytes, i, end);
         if (i < 0) return false;
         if (depth === stack.length) stack = grown(stack);
         stack[depth++] = OBJECT;
+        if (outline !== undefined && depth > outline.depth) outline.depth = depth;
         continue;
       }
     } else if (byte === 0x5b) {
       i = skipWhitespace(bytes, i + 1, end);
-      if (i < end && bytes[i] === 0x5d) i++;
-      else {
+      if (i < end && bytes[i] === 0x5d) {
+        i++;
+        if (outline !== undefined && depth >= outline.depth) outline.depth = depth + 1;
+      } else {
         if (depth === stack.length) stack = grown(stack);
         stack[depth++] = ARRAY;
+        if (outline !== undefined && depth > outline.depth) outline.depth = depth;
         continue;
       }
     } else if (byte === 0x74) {
@@ -186,6 +227,7 @@ export function isJsonValue(bytes: Uint8Array, start: number, end: number): bool
 
     // After a value: close the containers it completes, then step over a comma to the next value.
     for (;;) {
+      if (elements !== undefined && depth === 1) elements.ends.push(i);
       i = skipWhitespace(bytes, i, end);
       if (depth === 0) return i === end;
       if (i >= end) return false;
