@@ -33,6 +33,7 @@ export type { BudgetPolicy, RateBudget } from './http/rate-budget.js';
 export { MemoryRateBudget } from './http/rate-limit/memory-rate-budget.js';
 export type { RefreshLock, TokenSet, TokenStore } from './http/token-store.js';
 export { type ByteSpan, upstreamBytes } from './http/transport/raw-json.js';
+export { RawRecord } from './http/transport/records-as-bytes.js';
 export type {
   AccountContext,
   AccountSession,

@@ -167,6 +167,8 @@ async function handle(
         signal: requestSignal(reply),
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(paged ? pagingOf(request.query) : {}),
+        // A list's items are written as the upstream's bytes (`proxyListBytes`), never read: no need to parse them.
+        itemsAsBytes: true,
       });
     },
   );

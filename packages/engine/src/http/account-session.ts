@@ -115,7 +115,7 @@ export class UpstreamSession implements AccountSession {
       body,
       idempotent: request.idempotent ?? request.method !== 'POST',
       withAuth: true,
-      read: (raw) => this.#readBuffered(raw, label),
+      read: (raw) => this.#readBuffered(raw, label, options.recordsAsBytes),
     });
     if (isSuccess(result.status))
       return {
@@ -292,7 +292,7 @@ export class UpstreamSession implements AccountSession {
     return this.#headers;
   }
 
-  async #readBuffered(raw: RawResponse, label: string): Promise<unknown> {
+  async #readBuffered(raw: RawResponse, label: string, recordsAsBytes?: string | null): Promise<unknown> {
     const buffer = await readBody(raw.body, {
       maxBytes: this.shared.maxResponseBytes,
       contentLength: raw.headers['content-length'],
@@ -301,7 +301,8 @@ export class UpstreamSession implements AccountSession {
       status: raw.status,
     });
     try {
-      return parseBody(buffer, raw.headers['content-type'], { label, status: raw.status });
+      const recordsKey = isSuccess(raw.status) ? recordsAsBytes : undefined;
+      return parseBody(buffer, raw.headers['content-type'], { label, status: raw.status }, recordsKey);
     } catch (error) {
       // An error page that claims to be JSON but is not still deserves its status, not a parse error.
       if (!isSuccess(raw.status)) return buffer.toString('utf8');

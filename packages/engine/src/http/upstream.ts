@@ -47,6 +47,12 @@ export interface RateLimitInfo {
 export interface SendOptions {
   signal?: AbortSignal;
   trace?: TraceSink;
+  /**
+   * Where a 2xx body holds records that are only ever written out as the upstream's bytes (a proxy list): the root
+   * array (null) or the array at a key of the root object. They are then not parsed, but kept as `RawRecord`s
+   * (`transport/records-as-bytes.ts`); nothing may read their fields.
+   */
+  recordsAsBytes?: string | null;
 }
 
 /**

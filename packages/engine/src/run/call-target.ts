@@ -10,6 +10,7 @@ import { createStrategy } from '../http/pagination/strategies.js';
 import type { PaginationStrategy, StrategyContext } from '../http/pagination/strategy.js';
 import { type LocatedExpression, locateExpression } from '../mapping/located-expression.js';
 import { credentialParams } from './credential-params.js';
+import { recordsKey } from './records-key.js';
 import type { StaticSource } from './static-resource.js';
 
 export interface CallTarget {
@@ -28,6 +29,11 @@ export interface CallTarget {
   record?: LocatedExpression;
   /** The pagination scheme and its strategy, made once; absent when the method is not paginated. */
   paging?: { scheme: PaginationScheme; context: StrategyContext; strategy: PaginationStrategy };
+  /**
+   * Where a 2xx body holds the records when they can stay bytes (`records-key.ts`): null for the body itself, a
+   * key of the root object; absent when they must be parsed.
+   */
+  recordsKey?: string | null;
 }
 
 /** What a static resource stands in for: it is never sent. */
@@ -101,6 +107,8 @@ function makeCallTarget(
   }
   const paging = pagingOf(integration, definition.pagination, label, resource);
   if (paging) target.paging = paging;
+  const key = recordsKey(definition, paging?.scheme);
+  if (key !== undefined) target.recordsKey = key;
   return target;
 }
 

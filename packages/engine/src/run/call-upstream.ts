@@ -15,6 +15,11 @@ export interface CallOptions {
   /** The operation's `error:` expression, when it has one. */
   errorSite?: MappingSite | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The caller only writes the records out as their bytes (a proxy list): they stay bytes when the target allows
+   * it and the operation keeps no trace or raw bodies, which would show them.
+   */
+  recordsAsBytes?: boolean | undefined;
 }
 
 export async function callUpstream(
@@ -24,10 +29,14 @@ export async function callUpstream(
 ): Promise<UpstreamResponse> {
   const signal = options.signal ?? context.signal;
   let response: UpstreamResponse;
+  const { recordsKey } = options.target;
+  const asBytes =
+    options.recordsAsBytes === true && recordsKey !== undefined && !context.trace && !context.raw;
   try {
     response = await context.session.send(request, {
       ...(signal ? { signal } : {}),
       ...(context.trace ? { trace: context.trace } : {}),
+      ...(asBytes ? { recordsAsBytes: recordsKey } : {}),
     });
   } catch (error) {
     throw await withMappedError(context, error, options);

@@ -113,6 +113,12 @@ export interface ProxyInput {
   cursor?: string;
   format?: ResponseFormat;
   signal?: AbortSignal;
+  /**
+   * A list's items are only written out as the upstream's bytes (`upstreamBytes`), never read: they may then come
+   * back as `RawRecord`s (a span of the page, serialising to the item) instead of parsed values, which saves
+   * parsing them. Default false.
+   */
+  itemsAsBytes?: boolean;
 }
 
 export type ProxyResult =

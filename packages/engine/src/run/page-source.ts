@@ -45,6 +45,8 @@ export interface ResourcePagesInput {
   pageSize?: number | undefined;
   errorSite?: MappingSite | undefined;
   signal?: AbortSignal | undefined;
+  /** The records are only written out as their bytes (a proxy list; see `call-upstream.ts`). */
+  recordsAsBytes?: boolean | undefined;
 }
 
 /** The pages of one resource list call. */
@@ -65,7 +67,12 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
     start: input.start,
     pageSize: input.pageSize,
     send: (request) =>
-      callUpstream(context, request, { target, errorSite: input.errorSite, signal: input.signal }),
+      callUpstream(context, request, {
+        target,
+        errorSite: input.errorSite,
+        signal: input.signal,
+        recordsAsBytes: input.recordsAsBytes,
+      }),
     extract: (response) => extractRecords(target, response),
   });
 }

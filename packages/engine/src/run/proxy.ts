@@ -130,6 +130,7 @@ async function proxyList(
       query: [query],
       start: start as PagePosition | undefined,
       pageSize,
+      recordsAsBytes: input.itemsAsBytes === true,
     });
   // The rest of a page the previous call stopped in, when it rode in the cursor (`run/carry.ts`).
   const watched = watchPages(

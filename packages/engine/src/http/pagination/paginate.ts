@@ -3,8 +3,10 @@
  * the stop rules, `max_pages` and the repeated-page guards. The consumer stopping early (`break`) sends no
  * further request.
  */
+
 import type { PaginationScheme } from '@switchboard/schema';
 import { RepeatedPageToken } from '../../errors.js';
+import { RawRecord } from '../transport/records-as-bytes.js';
 import type { UpstreamRequest, UpstreamResponse } from '../upstream.js';
 import { effectivePageSize } from './page-size.js';
 import { holdingStopRule } from './stop-rules.js';
@@ -117,7 +119,9 @@ async function following(
   return step;
 }
 
-function idOf(record: unknown): unknown {
+function idOf(item: unknown): unknown {
+  // A record kept as bytes (a proxy list) is parsed for this one check: one record a page.
+  const record = item instanceof RawRecord ? item.value() : item;
   if (record === null || typeof record !== 'object') return undefined;
   const id = (record as Record<string, unknown>)['id'];
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;

@@ -13,16 +13,25 @@ function escapeRun(run: string): string {
   return out;
 }
 
-/** `utf8` as text, each `[start, end)` byte run of `wide` (pairs, in order, inside strings) escaped. */
-export function asciiJsonText(utf8: Buffer, wide: readonly number[]): string {
-  if (wide.length === 0) return utf8.toString('latin1');
+/**
+ * `utf8[from..to)` as text, each `[start, end)` byte run of `wide` (pairs, in order, inside strings) that lies
+ * there escaped.
+ */
+export function asciiJsonText(
+  utf8: Buffer,
+  wide: readonly number[],
+  from = 0,
+  to: number = utf8.length,
+): string {
   let text = '';
-  let at = 0;
+  let at = from;
   for (let k = 0; k < wide.length; k += 2) {
     const start = wide[k]!;
     const end = wide[k + 1]!;
+    if (start < from) continue;
+    if (end > to) break;
     text += utf8.toString('latin1', at, start) + escapeRun(utf8.toString('utf8', start, end));
     at = end;
   }
-  return text + utf8.toString('latin1', at);
+  return text + utf8.toString('latin1', at, to);
 }

@@ -5,6 +5,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { UpstreamInvalidBody } from '../../errors.js';
 import { type ParsedJson, parseJsonWithSpans, parseUtf8Json } from './parse-json.js';
 import { rememberBodySource } from './raw-json.js';
+import { parseRecordsAsBytes } from './records-as-bytes.js';
 
 const JSON_TYPE = /^(?:application\/(?:[\w.+-]+\+)?json|text\/json)\s*(?:;|$)/i;
 const CHARSET = /;\s*charset="?([\w-]+)"?/i;
@@ -33,7 +34,7 @@ function decoded(text: string, utf8: Buffer | undefined): Decoded {
   return { text: () => text, parse: () => parseJsonWithSpans(text, utf8), utf8 };
 }
 
-function decodeText(buffer: Buffer, contentType: string | undefined): Decoded {
+function decodeText(buffer: Buffer, contentType: string | undefined, recordsKey: RecordsKey): Decoded {
   const charset = CHARSET.exec(contentType ?? '')?.[1]?.toLowerCase();
   const utf8Label = charset === undefined || UTF8_LABELS.has(charset);
   // Most API pages are ASCII, or UTF-8 with a few names in other scripts: parsed from the bytes, as one-byte text
@@ -45,7 +46,8 @@ function decodeText(buffer: Buffer, contentType: string | undefined): Decoded {
     let text: string | undefined;
     return {
       text: () => (text ??= buffer.toString('utf8')),
-      parse: () => parseUtf8Json(buffer),
+      parse: () =>
+        recordsKey === undefined ? parseUtf8Json(buffer) : parseRecordsAsBytes(buffer, recordsKey),
       utf8: buffer,
     };
   }
@@ -79,12 +81,19 @@ function parseJsonBody(body: Decoded): unknown {
   return value;
 }
 
+/**
+ * Where a body holds records that are only ever written out as their bytes: the root array (null) or the array
+ * at a key of the root object; undefined when every value must be parsed (`records-as-bytes.ts`).
+ */
+export type RecordsKey = string | null | undefined;
+
 export function parseBody(
   buffer: Buffer,
   contentType: string | undefined,
   context: { label: string; status: number },
+  recordsKey?: RecordsKey,
 ): unknown {
-  const body = decodeText(buffer, contentType);
+  const body = decodeText(buffer, contentType, recordsKey);
   if (isBlank(buffer, body)) return null;
   if (contentType === undefined) {
     // No declared type: JSON when it parses, the text otherwise.

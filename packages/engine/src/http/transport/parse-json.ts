@@ -69,11 +69,14 @@ function quoteUnsafeIntegers(text: string): string {
 export interface ArraySpans {
   /** The root object's key holding the array; null for the root array itself. */
   key: string | null;
+  /** Where the array's `[` and `]` are. */
+  open: number;
+  close: number;
   starts: number[];
   ends: number[];
 }
 
-interface Scan {
+export interface Scan {
   /**
    * Where characters outside ASCII lie in strings: `[start, end)` byte offsets, pairs one after the other, each a
    * run of consecutive non-ASCII bytes.
@@ -112,12 +115,14 @@ function trimEnd(bytes: Uint8Array, before: number): number {
 const decoder = new TextDecoder();
 
 /**
- * One pass over the UTF-8 bytes of valid JSON, no recursion: whether arrays and objects nest deeper than `limit`,
- * whether a number long enough to be unsafe occurs, and the element spans of the top-level arrays. Bytes, not the
- * decoded text: a byte loop is cheaper than reading a (two-byte) string, and spans in bytes can be written out
- * as they are. In UTF-8 a quote or backslash byte is always that character, never part of another one.
+ * One pass over UTF-8 bytes, no recursion: whether arrays and objects nest deeper than {@link MAX_JSON_DEPTH},
+ * whether a number long enough to be unsafe occurs, the element spans of the top-level arrays and where characters
+ * outside ASCII lie. Bytes, not the decoded text: a byte loop is cheaper than reading a (two-byte) string, and spans
+ * in bytes can be written out as they are. In UTF-8 a quote or backslash byte is always that character, never
+ * part of another one. It ends on any input, but what it says holds only for bytes a parser accepts.
  */
-function scan(bytes: Uint8Array, limit: number): Scan {
+export function scanJson(bytes: Uint8Array): Scan {
+  const limit = MAX_JSON_DEPTH;
   const arrays: ArraySpans[] = [];
   const wide: number[] = [];
   let wideEscape = false;
@@ -179,7 +184,7 @@ function scan(bytes: Uint8Array, limit: number): Scan {
         expectKey = rootObject;
       }
       if (byte === 0x5b && (depth === 1 || (depth === 2 && rootObject && key !== null))) {
-        current = { key: depth === 1 ? null : key, starts: [], ends: [] };
+        current = { key: depth === 1 ? null : key, open: i, close: -1, starts: [], ends: [] };
         elementDepth = depth;
         arrays.push(current);
         const first = skipWhitespace(bytes, i + 1);
@@ -190,6 +195,7 @@ function scan(bytes: Uint8Array, limit: number): Scan {
     } else if (byte === 0x5d || byte === 0x7d) {
       if (current !== undefined && depth === elementDepth) {
         if (current.starts.length > current.ends.length) current.ends.push(trimEnd(bytes, i));
+        current.close = i;
         current = undefined;
       }
       depth--;
@@ -236,7 +242,7 @@ export function parseJson(text: string): unknown {
  */
 export function parseJsonWithSpans(text: string, utf8?: Uint8Array): ParsedJson {
   const value: unknown = JSON.parse(text);
-  return guarded(text, value, scan(utf8 ?? Buffer.from(text), MAX_JSON_DEPTH), utf8 !== undefined);
+  return guarded(text, value, scanJson(utf8 ?? Buffer.from(text)), utf8 !== undefined);
 }
 
 /**
@@ -244,8 +250,7 @@ export function parseJsonWithSpans(text: string, utf8?: Uint8Array): ParsedJson 
  * the few characters outside ASCII, so the text parsed is one-byte characters with those written as escapes
  * (`ascii-json-text.ts`) instead of the whole body decoded into a two-byte string.
  */
-export function parseUtf8Json(utf8: Buffer): ParsedJson {
-  const found = scan(utf8, MAX_JSON_DEPTH);
+export function parseUtf8Json(utf8: Buffer, found: Scan = scanJson(utf8)): ParsedJson {
   // `"\é"` would read as a valid escaped backslash once `é` is escaped: refused as the parser refuses `"\é"`.
   if (found.wideEscape)
     throw new SyntaxError('a character outside ASCII follows a backslash in a JSON string');
