@@ -119,9 +119,9 @@ async function following(
   return step;
 }
 
-function idOf(item: unknown): unknown {
-  // A record kept as bytes (a proxy list) is parsed for this one check: one record a page.
-  const record = item instanceof RawRecord ? item.value() : item;
+function idOf(record: unknown): unknown {
+  // A record kept as bytes (a proxy list) is compared by its bytes: the same page again has the same first record.
+  if (record instanceof RawRecord) return record.bytes.toString('latin1', record.start, record.end);
   if (record === null || typeof record !== 'object') return undefined;
   const id = (record as Record<string, unknown>)['id'];
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
