@@ -37,6 +37,8 @@ export interface Profile {
     simulatorUsers: number;
     /** Also load the simulator directly (the ceiling both forwarders share; context only). */
     measureDirect: boolean;
+    /** Also load the forwarder and the proxy at `limit=1`: a request's cost apart from its records. */
+    measureOneItem: boolean;
   };
   coldStart: { samples: number };
   changeFeed: {
@@ -64,6 +66,7 @@ export const FULL: Profile = {
     pageLimit: 50,
     simulatorUsers: 100_000,
     measureDirect: true,
+    measureOneItem: true,
   },
   coldStart: { samples: 5 },
   changeFeed: { users: 10_000, changes: 5 },
@@ -81,6 +84,7 @@ export const QUICK: Profile = {
     pageLimit: 50,
     simulatorUsers: 10_000,
     measureDirect: false,
+    measureOneItem: false,
   },
   coldStart: { samples: 1 },
   changeFeed: { users: 2000, changes: 5 },

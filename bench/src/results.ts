@@ -102,6 +102,8 @@ export interface ProxyResult {
   direct?: LoadRun;
   bare: LoadRun;
   proxy: LoadRun;
+  /** The same two at `limit=1`: what a request costs apart from its records (context only; not in `--quick`). */
+  oneItem?: { bare: LoadRun; proxy: LoadRun };
   /** proxy ÷ bare forwarder requests per second. */
   throughputRatio: number;
   addedP50Ms: number;

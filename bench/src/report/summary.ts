@@ -109,26 +109,32 @@ export function renderSummary(report: BenchReport): string {
           { header: 'errors', align: 'right' },
           { header: 'server CPU/answer', align: 'right' },
         ],
-        rows: [result.direct, result.bare, result.proxy].flatMap((run) =>
-          run === undefined
-            ? []
-            : [
-                [
-                  `${run.target} ${run.path}`,
-                  formatCount(run.requestsPerSecond),
-                  formatMs(run.p50Ms),
-                  formatMs(run.p99Ms),
-                  formatCount(run.non2xx),
-                  formatCount(run.errors),
-                  run.serverCpuMsPerRequest === null ? '–' : formatMs(run.serverCpuMsPerRequest),
+        rows: [result.direct, result.bare, result.proxy, result.oneItem?.bare, result.oneItem?.proxy].flatMap(
+          (run) =>
+            run === undefined
+              ? []
+              : [
+                  [
+                    `${run.target} ${run.path}`,
+                    formatCount(run.requestsPerSecond),
+                    formatMs(run.p50Ms),
+                    formatMs(run.p99Ms),
+                    formatCount(run.non2xx),
+                    formatCount(run.errors),
+                    run.serverCpuMsPerRequest === null ? '–' : formatMs(run.serverCpuMsPerRequest),
+                  ],
                 ],
-              ],
         ),
         notes: [
           `proxy ÷ bare forwarder throughput ${formatPercent(result.throughputRatio)}; added p50 ${formatSigned(result.addedP50Ms, formatMs)}, added p99 ${formatSigned(result.addedP99Ms, formatMs)}`,
           ...(result.cpuCostRatio === null
             ? []
             : [`API CPU per answer ${formatRatio(result.cpuCostRatio)} the forwarder's`]),
+          ...(result.oneItem === undefined
+            ? []
+            : [
+                'limit=1 rows: what a request costs apart from the records it carries (context, not a target)',
+              ]),
         ],
       }),
     ),

@@ -3,7 +3,8 @@
  * to the same simulator endpoint (and, for context, the simulator hit directly), each warmed up, then loaded with
  * the same autocannon settings. Simulator, API and forwarder are separate processes; autocannon runs in this one.
  * Each run also reads the answering process's CPU time, so its cost per answer is known apart from the load.
- * The direct run is skipped in `--quick` mode to stay under a minute.
+ * The direct run and the one-item runs (`limit=1`: the cost of a request apart from its records) are skipped in
+ * `--quick` mode to stay under a minute.
  */
 import { request } from 'undici';
 import { BenchHttpFailed } from '../errors.js';
@@ -61,8 +62,8 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
     `simulator (${formatCount(environment.users)} users), API and bare forwarder up; ${settings.connections} connections, limit=${limit}`,
   );
 
-  const measure = async (target: LoadTarget): Promise<LoadRun> => {
-    await expectPage(target, limit);
+  const measure = async (target: LoadTarget, pageLimit = limit): Promise<LoadRun> => {
+    await expectPage(target, pageLimit);
     const load = { ...target, connections: settings.connections };
     await api.service.race(runLoad({ ...load, durationSeconds: settings.warmupSeconds }));
     const cpuBefore = await readProcessCpuMs(target.serverPid);
@@ -85,10 +86,18 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
   const directRun = settings.measureDirect ? await measure(direct) : undefined;
   const bareRun = await measure(bare);
   const proxyRun = await measure(proxy);
+  // One-item answers: what each request costs apart from the records it carries.
+  const oneItem = settings.measureOneItem
+    ? {
+        bare: await measure(withLimit(bare, 1), 1),
+        proxy: await measure(withLimit(proxy, 1), 1),
+      }
+    : undefined;
   const result: ProxyResult = {
     connections: settings.connections,
     pageLimit: limit,
     ...(directRun === undefined ? {} : { direct: directRun }),
+    ...(oneItem === undefined ? {} : { oneItem }),
     bare: bareRun,
     proxy: proxyRun,
     throughputRatio: ratio(proxyRun.requestsPerSecond, bareRun.requestsPerSecond),
@@ -104,6 +113,12 @@ export async function runProxyStage({ profile, progress, environments }: StageCo
     `proxy ÷ bare ${formatPercent(result.throughputRatio)}, added p50 ${formatSigned(result.addedP50Ms, formatMs)}`,
   );
   return result;
+}
+
+function withLimit(target: LoadTarget, limit: number): LoadTarget {
+  const url = new URL(target.url);
+  url.searchParams.set('limit', String(limit));
+  return { ...target, name: `${target.name} (limit=${limit})`, url: url.toString() };
 }
 
 /** One request first: a target that answers errors or a short page would make its throughput meaningless. */
