@@ -67,11 +67,17 @@ function isWhitespace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-/** Empty or only whitespace; a body starting with a character outside ASCII may be all Unicode spaces. */
+/**
+ * Empty or only whitespace, as the text trimmed says. A printable ASCII byte of a UTF-8 body settles it without
+ * decoding; anything else may still be whitespace (`\v`, `\f`, Unicode spaces, another charset's encoding).
+ */
 function isBlank(buffer: Buffer, body: Decoded): boolean {
   let i = 0;
   while (isWhitespace(buffer[i])) i++;
-  return i === buffer.length || (buffer[i]! >= 0x80 && body.text().trim() === '');
+  if (i === buffer.length) return true;
+  const byte = buffer[i]!;
+  if (body.utf8 !== undefined && byte > 0x20 && byte < 0x80) return false;
+  return body.text().trim() === '';
 }
 
 /** Parses, and remembers where the body's top-level array elements lie in its bytes (see `raw-json.ts`). */

@@ -60,4 +60,14 @@ describe('parseBody of UTF-8 bodies that are not ASCII', () => {
     expect(parseBody(utf8('\u00a0\u2003 '), 'application/json', context)).toBeNull();
     expect(parseBody(utf8(' \n'), 'application/json', context)).toBeNull();
   });
+
+  it('answers null for every body that is only whitespace, as the decoded text trimmed says', () => {
+    // Vertical tab and form feed are whitespace to `trim()`, though not JSON whitespace.
+    expect(parseBody(utf8(' \v\f\n'), 'application/json', context)).toBeNull();
+    expect(parseBody(utf8('\f'), 'text/plain', context)).toBeNull();
+    // Under a charset that is not ASCII-compatible, whitespace is not the ASCII bytes.
+    expect(
+      parseBody(Buffer.from(' \n', 'utf16le'), 'application/json; charset=utf-16le', context),
+    ).toBeNull();
+  });
 });
