@@ -89,4 +89,28 @@ describe('proxy lists with itemsAsBytes', () => {
       code: 'SB_ERR_PAGINATION_REPEATED_TOKEN',
     });
   });
+
+  it('guards against a repeated page by the first record’s id, exactly as when the items are parsed', async () => {
+    // Records without an id whose pages happen to start alike are not a repeated page.
+    acme.upstream.before = (request) => {
+      if (request.path !== '/v1/people') return undefined;
+      return request.query['cursor'] === undefined
+        ? [200, [{ name: 'a' }, { name: 'b' }], { 'x-next-cursor': 't1' }]
+        : [200, [{ name: 'a' }, { name: 'c' }]];
+    };
+    for (const itemsAsBytes of [false, true]) {
+      const page = await acme.engine.proxy({ ...proxy, resource: 'people', limit: 50, itemsAsBytes });
+      if (page.kind !== 'list') throw new Error('expected a list');
+      expect(JSON.parse(JSON.stringify(page.result)), `itemsAsBytes: ${itemsAsBytes}`).toHaveLength(4);
+    }
+    // The same record again with a field that changes on every answer is still the same page.
+    let token = 0;
+    acme.upstream.before = (request) =>
+      request.path === '/v1/people'
+        ? [200, [{ id: 1, seen_at: ++token }], { 'x-next-cursor': `t${token}` }]
+        : undefined;
+    await expect(acme.engine.proxy({ ...proxy, resource: 'people', limit: 50 })).rejects.toMatchObject({
+      code: 'SB_ERR_PAGINATION_REPEATED_TOKEN',
+    });
+  });
 });

@@ -119,9 +119,11 @@ async function following(
   return step;
 }
 
-function idOf(record: unknown): unknown {
-  // A record kept as bytes (a proxy list) is compared by its bytes: the same page again has the same first record.
-  if (record instanceof RawRecord) return record.bytes.toString('latin1', record.start, record.end);
+function idOf(item: unknown): unknown {
+  // A record kept as bytes (a proxy list) is parsed for this one check, one record a page: compared by its bytes
+  // instead, records without an id that start two pages alike would be refused, and a record with a field that
+  // changes on every answer would let an upstream ignoring the page parameter through, unlike a parsed list.
+  const record = item instanceof RawRecord ? item.value() : item;
   if (record === null || typeof record !== 'object') return undefined;
   const id = (record as Record<string, unknown>)['id'];
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
