@@ -46,6 +46,9 @@ describe('recordsKey', () => {
     expect(recordsKey(list('data'), cursorIn('data[-1].id'))).toBeUndefined();
     expect(recordsKey(list('data'), cursorIn('*.next'))).toBeUndefined();
     expect(recordsKey(list('data'), cursorIn('$string(next)'))).toBeUndefined();
+    // A quoted field name with escapes: JSONata reads `"d\u0061ta"` (or `'d\u0061ta'`) as the field `data`.
+    expect(recordsKey(list('data'), cursorIn('"d\\u0061ta"[-1].id'))).toBeUndefined();
+    expect(recordsKey(list('data'), cursorIn("$.'d\\u0061ta'[-1].id"))).toBeUndefined();
     // A stop rule given `$records`.
     const stop: PaginationScheme = {
       ...byHeader,

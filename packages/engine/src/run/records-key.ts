@@ -2,8 +2,8 @@
  * @module Whether a call target's records can stay bytes (`http/transport/records-as-bytes.ts`): where a 2xx body
  * holds them, when that is one top-level array — the body itself (`records:` absent or `$`) or a plain key of it
  * (`records: data`) — and nothing else this target evaluates on the body can reach into them. Pagination that
- * reads the body by a path naming that key, by a wildcard or through a function, or a stop rule given `$records`,
- * makes the records needed as values.
+ * reads the body by a path naming that key, by a wildcard, through a function or with an escape in a quoted name,
+ * or a stop rule given `$records`, makes the records needed as values.
  */
 import type { PaginationScheme, ResourceMethod } from '@switchboard/schema';
 
@@ -40,5 +40,8 @@ function pagingLeaves(scheme: PaginationScheme, key: string | null): boolean {
   // A root array: any body path would be read from the records themselves.
   if (key === null) return paths.length === 0;
   const names = new RegExp(`(^|[^A-Za-z0-9_$])${key}($|[^A-Za-z0-9_])`);
-  return paths.every((path) => !names.test(path) && !path.includes('*') && !path.includes('('));
+  // A backslash: a quoted field name may spell the key with escapes (`"d\u0061ta"` is the field `data`).
+  return paths.every(
+    (path) => !names.test(path) && !path.includes('*') && !path.includes('(') && !path.includes('\\'),
+  );
 }
