@@ -14,6 +14,15 @@ afterAll(async () => {
   await stack.close();
 });
 
+/** The first upstream user, as the proxy lists it. */
+async function firstUser(): Promise<{ id: number | string; firstname?: string }> {
+  const page = await stack.inject({
+    url: `/proxy/users?integrated_account_id=${account}&limit=1`,
+    headers: tenant.headers,
+  });
+  return page.json().result[0];
+}
+
 describe('proxy', () => {
   it('lists upstream records in the list envelope, paged', async () => {
     const first = await stack.inject({
@@ -46,12 +55,7 @@ describe('proxy', () => {
   });
 
   it('reads one upstream record as is', async () => {
-    const [user] = (
-      await stack.inject({
-        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
-        headers: tenant.headers,
-      })
-    ).json().result;
+    const user = await firstUser();
     const response = await stack.inject({
       url: `/proxy/users/${user.id}?integrated_account_id=${account}`,
       headers: tenant.headers,
@@ -93,12 +97,7 @@ describe('proxy', () => {
   );
 
   it('acts on one upstream record with POST /proxy/{resource}/{id}', async () => {
-    const [user] = (
-      await stack.inject({
-        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
-        headers: tenant.headers,
-      })
-    ).json().result;
+    const user = await firstUser();
     const lock = await stack.inject({
       method: 'PUT',
       url: `/proxy/lock_user/${user.id}?integrated_account_id=${account}`,
@@ -121,12 +120,7 @@ describe('proxy', () => {
   });
 
   it('forwards limit and next_cursor untouched on a get that is not paged (a user)', async () => {
-    const [user] = (
-      await stack.inject({
-        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
-        headers: tenant.headers,
-      })
-    ).json().result;
+    const user = await firstUser();
     const response = await stack.inject({
       url: `/proxy/users/${user.id}?integrated_account_id=${account}&limit=abc&next_cursor=zz%20top&response_format=debug`,
       headers: tenant.headers,
@@ -141,12 +135,7 @@ describe('proxy', () => {
   });
 
   it('forwards limit and next_cursor on a write too (they page nothing there)', async () => {
-    const [user] = (
-      await stack.inject({
-        url: `/proxy/users?integrated_account_id=${account}&limit=1`,
-        headers: tenant.headers,
-      })
-    ).json().result;
+    const user = await firstUser();
     const response = await stack.inject({
       method: 'PUT',
       url: `/proxy/lock_user/${user.id}?integrated_account_id=${account}&limit=7&next_cursor=x&response_format=debug`,

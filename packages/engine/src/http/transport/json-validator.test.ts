@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../config/fuzz/mutations.js';
 import { isJsonValue } from './json-validator.js';
 import { MAX_JSON_DEPTH, scanJson } from './parse-json.js';
 
@@ -243,20 +244,8 @@ describe('isJsonValue', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so every run fuzzes the same inputs. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('isJsonValue against JSON.parse, fuzzed', () => {
-  const random = prng(0x5b0a4d);
+  const random = seededRandom(0x5b0a4d);
   const int = (n: number): number => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
 
