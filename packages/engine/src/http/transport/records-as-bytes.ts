@@ -2,7 +2,7 @@
  * @module Parsing a page whose records are only ever written out as the bytes the upstream sent (a proxy list):
  * the records array is proven valid JSON by a byte scan, and each of its elements becomes a {@link RawRecord},
  * a span of the page's bytes, instead of a parsed object. The rest of the body (a next link, a count) is parsed
- * as usual. Parsing 50 user objects per proxy answer, and collecting them again, was most of the proxy's cost.
+ * as usual. Parsing 50 user objects per proxy answer, and collecting them again, was about a third of its CPU.
  *
  * The caller promises that nothing reads a record's fields (`run/` decides per call target, see
  * `recordsKey`); serialising one (a carried rest in a cursor, an error's details) parses its bytes then.
