@@ -47,21 +47,6 @@ export function mayCarry(operation: OperationPlan): boolean {
 /** Plans are made once; what they read is looked up once per plan. */
 const carryable = new WeakMap<OperationPlan, boolean>();
 
-/** The pages of a list, remembering the last one read (whose rest the cursor may carry). */
-export function watchPages(pages: AsyncIterable<SourcePage>): {
-  pages: AsyncGenerator<SourcePage>;
-  last: () => SourcePage | undefined;
-} {
-  let last: SourcePage | undefined;
-  async function* watched(): AsyncGenerator<SourcePage> {
-    for await (const page of pages) {
-      last = page;
-      yield page;
-    }
-  }
-  return { pages: watched(), last: () => last };
-}
-
 export interface NextStart {
   p: ListPosition;
   s: PageSkip;

@@ -33,6 +33,8 @@ export interface CollectInput {
 export interface Collected<T> {
   records: T[];
   next: { position: ListPosition; skip: PageSkip } | null;
+  /** The last page read: the one the answer stopped in, whose rest a cursor may carry (`carry.ts`). */
+  last?: SourcePage | undefined;
 }
 
 export async function collectRecords<T>(input: CollectInput): Promise<Collected<T>> {
@@ -42,12 +44,14 @@ export async function collectRecords<T>(input: CollectInput): Promise<Collected<
   let skip = input.skip ?? NO_SKIP;
   // Where each output came from, for answers that write upstream records back as their bytes.
   let origins: RecordOrigins | undefined;
+  let last: SourcePage | undefined;
   const done = (next: Collected<T>['next']): Collected<T> => {
     origins?.attachTo(out);
-    return { records: out as T[], next };
+    return { records: out as T[], next, last };
   };
 
   for await (const page of input.pages) {
+    last = page;
     const bytes = pageBytesOf(page.records);
     if (bytes && origins === undefined) origins = new RecordOrigins();
     const [fromRecord, fromOutput] = skip;

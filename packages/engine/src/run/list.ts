@@ -19,7 +19,7 @@ import { FIRST_PAGE } from '../http/pagination/paginate.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
 import { toQueryParams } from '../mapping/query-params.js';
 import { isTruthy } from '../mapping/truthy.js';
-import { CARRY_MAX_BYTES, carryRest, jsonBytes, mayCarry, resumePages, watchPages } from './carry.js';
+import { CARRY_MAX_BYTES, carryRest, jsonBytes, mayCarry, resumePages } from './carry.js';
 import { checkFilters } from './check-filters.js';
 import { choosePlan } from './choose-plan.js';
 import { collectRecords, type RecordTransform } from './collect-records.js';
@@ -167,27 +167,23 @@ async function listPages(
   if (cursor?.r && cursor.r.n !== null && !fitsOperation(operation, cursor.r.n)) {
     throw new InvalidCursor('it does not fit this query');
   }
-  const watched = watchPages(
-    resumePages(
+  const collected = await collectRecords<Record<string, unknown>>({
+    pages: resumePages(
       cursor && { p: cursor.p as ListPosition, r: cursor.r },
       { label: child.target.label, parent: carriedParent?.record },
       source,
     ),
-  );
-
-  const collected = await collectRecords<Record<string, unknown>>({
-    pages: watched.pages,
     limit,
     skip: cursor?.s,
     transform: recordTransform(context, operation, filters, input.remoteData, enricherFor(operation)),
     trace: context.trace,
   });
-  const parentRecord = oneParent && collected.next ? watched.last()?.parent : undefined;
+  const parentRecord = oneParent && collected.next ? collected.last?.parent : undefined;
   const parentBytes = parentRecord === undefined ? 0 : jsonBytes(parentRecord);
   const keepParent = parentRecord !== undefined && parentBytes <= CARRY_MAX_BYTES;
   const next = collected.next
     ? mayCarry(operation)
-      ? carryRest(collected.next, watched.last(), {
+      ? carryRest(collected.next, collected.last, {
           budget: CARRY_MAX_BYTES - (keepParent ? parentBytes : 0),
           withParent: !keepParent,
         })

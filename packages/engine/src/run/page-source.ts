@@ -77,19 +77,10 @@ export function resourcePages(context: OperationContext, input: ResourcePagesInp
   });
 }
 
-/** A resource's pages as list pages (positions are plain page positions). */
-export async function* flatPages(
-  context: OperationContext,
-  input: ResourcePagesInput,
-): AsyncGenerator<SourcePage> {
-  for await (const page of resourcePages(context, input)) {
-    yield {
-      position: page.position,
-      next: page.next,
-      stop: page.stop,
-      label: input.target.label,
-      records: page.records,
-      response: page.response,
-    };
-  }
+/**
+ * A resource's pages as list pages: a `Page` already is one (plain page positions, its label), so no extra
+ * generator wraps each page.
+ */
+export function flatPages(context: OperationContext, input: ResourcePagesInput): AsyncIterable<SourcePage> {
+  return resourcePages(context, input);
 }

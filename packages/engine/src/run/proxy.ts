@@ -15,7 +15,7 @@ import { InvalidCursor, RecordNotFound } from '../errors.js';
 import type { PagePosition } from '../http/pagination/strategy.js';
 import { type CallTarget, callTarget } from './call-target.js';
 import { callUpstream } from './call-upstream.js';
-import { carryRest, resumePages, watchPages } from './carry.js';
+import { carryRest, resumePages } from './carry.js';
 import { collectRecords } from './collect-records.js';
 import type { ProxyInput, ProxyResult } from './contract.js';
 import type { EngineInternals } from './engine-internals.js';
@@ -133,16 +133,17 @@ async function proxyList(
       recordsAsBytes: input.itemsAsBytes === true,
     });
   // The rest of a page the previous call stopped in, when it rode in the cursor (`run/carry.ts`).
-  const watched = watchPages(
-    resumePages(cursor && { p: cursor.p as PagePosition, r: cursor.r }, { label: target.label }, pagesFrom),
-  );
   const collected = await collectRecords<unknown>({
-    pages: watched.pages,
+    pages: resumePages(
+      cursor && { p: cursor.p as PagePosition, r: cursor.r },
+      { label: target.label },
+      pagesFrom,
+    ),
     limit,
     skip: cursor?.s,
     trace: context.trace,
   });
-  const next = collected.next ? carryRest(collected.next, watched.last()) : null;
+  const next = collected.next ? carryRest(collected.next, collected.last) : null;
   return {
     kind: 'list',
     result: collected.records,

@@ -45,6 +45,7 @@ export async function* staticPages(
   const request: UpstreamRequest = { method: 'GET', path: '', label: target.label };
   yield {
     position: start ?? FIRST_PAGE,
+    label: target.label,
     number: 1,
     request,
     response,

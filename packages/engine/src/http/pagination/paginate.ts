@@ -35,6 +35,8 @@ export interface PaginateInput {
 
 export interface Page {
   position: PagePosition;
+  /** `<resource>.<method>` of the call that answered (the strategy context's label). */
+  label: string;
   /** 1-based page number in the whole traversal. */
   number: number;
   request: UpstreamRequest;
@@ -64,7 +66,16 @@ export async function* paginate(input: PaginateInput): AsyncGenerator<Page, void
     const response = await input.send(request);
     const records = await input.extract(response);
     const number = position.index + 1;
-    const page: Page = { position, number, request, response, records, next: null, pageSize };
+    const page: Page = {
+      position,
+      label: context.label,
+      number,
+      request,
+      response,
+      records,
+      next: null,
+      pageSize,
+    };
 
     if (!strategy || !scheme) {
       page.stop = 'unpaginated';
