@@ -1,23 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpRuntime } from './create-http-runtime.js';
-import type { HttpRuntime } from './http-runtime.js';
+import { describe, expect, it } from 'vitest';
 import { SESSION_TTL_MS, SessionCache } from './session-cache.js';
-import { fakeTime } from './testing/fake-time.js';
 import { account, testIntegration } from './testing/test-integration.js';
+import { useHttpRuntime } from './testing/use-http-runtime.js';
 
-let runtime: HttpRuntime;
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  const time = fakeTime();
-  runtime = createHttpRuntime({ clock: time.clock, sleep: time.sleep });
-});
-afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await runtime.close();
-});
+const http = useHttpRuntime();
 
 /** Bearer-token auth with the key and the host taken from the connection, so a changed value is visible. */
 const integration = testIntegration({
@@ -43,7 +30,7 @@ describe('account sessions reused between calls', () => {
     const scope = expectCall('https://acme.upstream.test', FIRST.api_key, 3);
     for (let i = 0; i < 3; i++) {
       // A fresh connection object each time, as the API builds it from the store.
-      const session = runtime.session(integration, account('acct-1', { ...FIRST }));
+      const session = http.runtime.session(integration, account('acct-1', { ...FIRST }));
       await session.send({ method: 'GET', path: '/api/2/users' });
     }
     expect(scope.isDone()).toBe(true);
@@ -51,7 +38,7 @@ describe('account sessions reused between calls', () => {
 
   it('uses changed connection values on the very next call, and masks the new secret', async () => {
     expectCall('https://acme.upstream.test', FIRST.api_key);
-    await runtime
+    await http.runtime
       .session(integration, account('acct-1', FIRST))
       .send({ method: 'GET', path: '/api/2/users' });
 
@@ -59,7 +46,7 @@ describe('account sessions reused between calls', () => {
       .get('/api/2/users')
       .matchHeader('authorization', `Bearer ${SECOND.api_key}`)
       .reply(500, { echo: SECOND.api_key });
-    const error = await runtime
+    const error = await http.runtime
       .session(integration, account('acct-1', SECOND))
       .send({ method: 'GET', path: '/api/2/users', idempotent: false })
       .catch((e: unknown) => e);
@@ -70,13 +57,13 @@ describe('account sessions reused between calls', () => {
   it('keeps accounts apart', async () => {
     expectCall('https://acme.upstream.test', FIRST.api_key, 2);
     expectCall('https://other.upstream.test', SECOND.api_key);
-    await runtime
+    await http.runtime
       .session(integration, account('acct-1', FIRST))
       .send({ method: 'GET', path: '/api/2/users' });
-    await runtime
+    await http.runtime
       .session(integration, account('acct-2', SECOND))
       .send({ method: 'GET', path: '/api/2/users' });
-    await runtime
+    await http.runtime
       .session(integration, account('acct-1', FIRST))
       .send({ method: 'GET', path: '/api/2/users' });
     expect(nock.isDone()).toBe(true);

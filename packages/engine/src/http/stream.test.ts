@@ -1,23 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpRuntime } from './create-http-runtime.js';
-import type { HttpRuntime } from './http-runtime.js';
-import { fakeTime } from './testing/fake-time.js';
+import { describe, expect, it } from 'vitest';
 import { account, ORIGIN, testIntegration } from './testing/test-integration.js';
+import { useHttpRuntime } from './testing/use-http-runtime.js';
 
-let runtime: HttpRuntime;
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  const time = fakeTime();
-  runtime = createHttpRuntime({ clock: time.clock, sleep: time.sleep });
-});
-afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await runtime.close();
-});
+const http = useHttpRuntime();
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -42,7 +29,7 @@ describe('stream (passthrough)', () => {
         'set-cookie': 'upstream=1',
         'www-authenticate': 'Bearer realm="upstream"',
       });
-    const response = await runtime.session(testIntegration(), account()).stream({
+    const response = await http.runtime.session(testIntegration(), account()).stream({
       method: 'POST',
       path: '/api/2/import',
       headers: {
@@ -65,7 +52,7 @@ describe('stream (passthrough)', () => {
   it('passes an upstream error status through instead of throwing', async () => {
     const integration = testIntegration({ auth: { type: 'none' } });
     nock(ORIGIN).get('/missing').reply(404, 'nope');
-    const response = await runtime
+    const response = await http.runtime
       .session(integration, account())
       .stream({ method: 'GET', path: '/missing' });
     expect(response.status).toBe(404);
@@ -77,7 +64,7 @@ describe('stream (passthrough)', () => {
     nock(ORIGIN).get('/x').reply(503, 'busy');
     nock(ORIGIN).get('/x').reply(200, 'ok');
     nock(ORIGIN).post('/x').reply(503, 'busy');
-    const session = runtime.session(integration, account());
+    const session = http.runtime.session(integration, account());
     expect((await session.stream({ method: 'GET', path: '/x' })).status).toBe(200);
     expect((await session.stream({ method: 'POST', path: '/x', rawBody: 'x' })).status).toBe(503);
   });
@@ -85,7 +72,9 @@ describe('stream (passthrough)', () => {
   it('refuses paths that leave the base URL', async () => {
     const integration = testIntegration({ auth: { type: 'none' } });
     await expect(
-      runtime.session(integration, account()).stream({ method: 'GET', path: '/api/%2e%2e/%2e%2e/admin' }),
+      http.runtime
+        .session(integration, account())
+        .stream({ method: 'GET', path: '/api/%2e%2e/%2e%2e/admin' }),
     ).rejects.toMatchObject({ code: 'SB_ERR_HTTP_FORBIDDEN_URL' });
   });
 });

@@ -1,10 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Trace } from '../../trace.js';
 import { createHttpRuntime } from '../create-http-runtime.js';
-import type { HttpRuntime } from '../http-runtime.js';
-import { type FakeTime, fakeTime } from '../testing/fake-time.js';
+import { fakeTime } from '../testing/fake-time.js';
 import { account, ORIGIN, testIntegration } from '../testing/test-integration.js';
+import { useHttpRuntime } from '../testing/use-http-runtime.js';
 import { MemoryRateBudget } from './memory-rate-budget.js';
 
 describe('MemoryRateBudget', () => {
@@ -37,19 +37,7 @@ describe('MemoryRateBudget', () => {
 });
 
 describe('rate limits on upstream calls', () => {
-  let runtime: HttpRuntime;
-  let time: FakeTime;
-
-  beforeEach(() => {
-    nock.disableNetConnect();
-    time = fakeTime();
-    runtime = createHttpRuntime({ clock: time.clock, sleep: time.sleep });
-  });
-  afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-    await runtime.close();
-  });
+  const http = useHttpRuntime();
 
   const limited = (rateLimit: Record<string, unknown>, maxWait = '60s') =>
     testIntegration({ auth: { type: 'none' }, rate_limit: rateLimit, retry: { max_wait: maxWait } });
@@ -61,11 +49,11 @@ describe('rate limits on upstream calls', () => {
     nock(ORIGIN).get('/api/2/users').times(3).reply(200, []);
     nock(ORIGIN).get('/api/2/roles').times(3).reply(200, []);
     const trace = new Trace();
-    const session = runtime.session(integration, account());
+    const session = http.runtime.session(integration, account());
     for (let i = 0; i < 3; i++) await session.send({ method: 'GET', path: '/api/2/roles' });
-    expect(time.sleeps).toEqual([]);
+    expect(http.time.sleeps).toEqual([]);
     for (let i = 0; i < 3; i++) await session.send({ method: 'GET', path: '/api/2/users' }, { trace });
-    expect(time.sleeps).toEqual([30_000]);
+    expect(http.time.sleeps).toEqual([30_000]);
     expect(trace.entries.filter((e) => e.kind === 'wait')).toEqual([
       { kind: 'wait', reason: 'rate_limit', ms: 30_000 },
     ]);
@@ -74,21 +62,21 @@ describe('rate limits on upstream calls', () => {
   it('refuses with RateLimited and retry_at, without calling, when the wait exceeds max_wait', async () => {
     const integration = limited({ policies: [{ limit: 1, per: '1h' }] }, '1m');
     const first = nock(ORIGIN).get('/x').reply(200, {});
-    const session = runtime.session(integration, account());
+    const session = http.runtime.session(integration, account());
     await session.send({ method: 'GET', path: '/x' });
     expect(first.isDone()).toBe(true);
     await expect(session.send({ method: 'GET', path: '/x' })).rejects.toMatchObject({
       code: 'SB_ERR_HTTP_RATE_LIMITED',
-      details: { retry_at: new Date(time.clock() + 3_600_000).toISOString(), source: 'budget' },
+      details: { retry_at: new Date(http.time.clock() + 3_600_000).toISOString(), source: 'budget' },
     });
   });
 
   it('keeps budgets per account', async () => {
     const integration = limited({ policies: [{ limit: 1, per: '1h' }] }, '1m');
     nock(ORIGIN).get('/x').times(2).reply(200, {});
-    await runtime.session(integration, account('a')).send({ method: 'GET', path: '/x' });
-    await runtime.session(integration, account('b')).send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([]);
+    await http.runtime.session(integration, account('a')).send({ method: 'GET', path: '/x' });
+    await http.runtime.session(integration, account('b')).send({ method: 'GET', path: '/x' });
+    expect(http.time.sleeps).toEqual([]);
   });
 
   it.each([
@@ -117,15 +105,15 @@ describe('rate limits on upstream calls', () => {
         {
           'x-ratelimit-limit': '5000',
           'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': reset(time.clock()),
+          'x-ratelimit-reset': reset(http.time.clock()),
         },
       );
     nock(ORIGIN).get('/x').reply(200, {});
-    const session = runtime.session(integration, account());
+    const session = http.runtime.session(integration, account());
     await session.send({ method: 'GET', path: '/x' });
     expect(session.rateLimit()).toEqual({ limit: 5000, remaining: 0, reset: 120 });
     await session.send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([120_000]);
+    expect(http.time.sleeps).toEqual([120_000]);
   });
 
   it('stops at remaining 0 from headers even without a declared policy', async () => {
@@ -140,7 +128,7 @@ describe('rate limits on upstream calls', () => {
       '1m',
     );
     nock(ORIGIN).get('/x').reply(200, {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '206' });
-    const session = runtime.session(integration, account());
+    const session = http.runtime.session(integration, account());
     await session.send({ method: 'GET', path: '/x' });
     await expect(session.send({ method: 'GET', path: '/x' })).rejects.toMatchObject({
       code: 'SB_ERR_HTTP_RATE_LIMITED',
@@ -164,10 +152,10 @@ describe('rate limits on upstream calls', () => {
         { 'x-ratelimit-limit': '400', 'x-ratelimit-remaining': '398', 'x-ratelimit-reset': '61' },
       );
     await expect(
-      runtime.session(integration, account('a')).send({ method: 'GET', path: '/x/404' }),
+      http.runtime.session(integration, account('a')).send({ method: 'GET', path: '/x/404' }),
     ).rejects.toMatchObject({ code: 'SB_ERR_HTTP_UPSTREAM_STATUS' });
-    expect(runtime.rateLimit(integration, 'a')).toEqual({ limit: 400, remaining: 398, reset: 61 });
-    expect(runtime.rateLimit(integration, 'b')).toBeUndefined();
+    expect(http.runtime.rateLimit(integration, 'a')).toEqual({ limit: 400, remaining: 398, reset: 61 });
+    expect(http.runtime.rateLimit(integration, 'b')).toBeUndefined();
   });
 
   it('uses the rate-limit reset header as the wait for a 429 without Retry-After', async () => {
@@ -180,9 +168,9 @@ describe('rate limits on upstream calls', () => {
     });
     nock(ORIGIN).get('/x').reply(429, {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '9' });
     nock(ORIGIN).get('/x').reply(200, {});
-    await runtime.session(integration, account()).send({ method: 'GET', path: '/x' });
+    await http.runtime.session(integration, account()).send({ method: 'GET', path: '/x' });
     // The 9 s wait is spent once: retrying after it also satisfies the emptied budget.
-    expect(time.sleeps).toEqual([9000]);
+    expect(http.time.sleeps).toEqual([9000]);
   });
 
   it('caps requests in flight per account', async () => {
@@ -219,13 +207,13 @@ describe('rate limits on upstream calls', () => {
       '1m',
     );
     const off = createHttpRuntime({
-      clock: time.clock,
-      sleep: time.sleep,
+      clock: http.time.clock,
+      sleep: http.time.sleep,
       rateLimitOverrides: { acme: 'off' },
     });
     const replaced = createHttpRuntime({
-      clock: time.clock,
-      sleep: time.sleep,
+      clock: http.time.clock,
+      sleep: http.time.sleep,
       rateLimitOverrides: { acme: { limit: 2, windowMs: 1000 } },
     });
     nock(ORIGIN)
@@ -235,11 +223,11 @@ describe('rate limits on upstream calls', () => {
     nock(ORIGIN).get('/x').times(3).reply(200, {});
     const unlimited = off.session(integration, account());
     for (let i = 0; i < 3; i++) await unlimited.send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([]);
+    expect(http.time.sleeps).toEqual([]);
     expect(unlimited.rateLimit()).toEqual({ remaining: 0, reset: 600 });
     for (let i = 0; i < 3; i++)
       await replaced.session(integration, account()).send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([500]);
+    expect(http.time.sleeps).toEqual([500]);
     await Promise.all([off.close(), replaced.close()]);
   });
 });

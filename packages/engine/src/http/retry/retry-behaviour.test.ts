@@ -1,13 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Trace } from '../../trace.js';
-import { createHttpRuntime } from '../create-http-runtime.js';
-import type { HttpRuntime } from '../http-runtime.js';
-import { type FakeTime, fakeTime } from '../testing/fake-time.js';
 import { account, ORIGIN, testIntegration } from '../testing/test-integration.js';
+import { useHttpRuntime } from '../testing/use-http-runtime.js';
 
-let runtime: HttpRuntime;
-let time: FakeTime;
+const http = useHttpRuntime();
 const retry = {
   max_attempts: 4,
   on_status: ['429', '5XX'],
@@ -16,18 +13,7 @@ const retry = {
   max_wait: '60s',
 };
 const integration = testIntegration({ auth: { type: 'none' }, retry });
-const session = () => runtime.session(integration, account());
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  time = fakeTime();
-  runtime = createHttpRuntime({ clock: time.clock, sleep: time.sleep });
-});
-afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await runtime.close();
-});
+const session = () => http.runtime.session(integration, account());
 
 const reset = (code: string) => Object.assign(new Error(`socket failure ${code}`), { code });
 
@@ -38,7 +24,7 @@ describe('retries', () => {
     const trace = new Trace();
     const response = await session().send({ method: 'GET', path: '/x' }, { trace });
     expect(response.body).toEqual({ ok: true });
-    expect(time.sleeps).toEqual([1000, 2000, 4000]);
+    expect(http.time.sleeps).toEqual([1000, 2000, 4000]);
     expect(
       trace.entries.map((e) =>
         e.kind === 'request'
@@ -60,15 +46,15 @@ describe('retries', () => {
     nock(ORIGIN).get('/x').reply(429, {}, { 'retry-after': '7' });
     nock(ORIGIN).get('/x').reply(200, {});
     await session().send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([7000]);
+    expect(http.time.sleeps).toEqual([7000]);
   });
 
   it('honours Retry-After as an HTTP date', async () => {
-    const at = new Date(time.clock() + 12_000).toUTCString();
+    const at = new Date(http.time.clock() + 12_000).toUTCString();
     nock(ORIGIN).get('/x').reply(503, {}, { 'retry-after': at });
     nock(ORIGIN).get('/x').reply(200, {});
     await session().send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([12_000]);
+    expect(http.time.sleeps).toEqual([12_000]);
   });
 
   it('reads a reset header declared under wait_from', async () => {
@@ -78,8 +64,8 @@ describe('retries', () => {
     });
     nock(ORIGIN).get('/x').reply(429, {}, { 'x-ratelimit-reset': '3' });
     nock(ORIGIN).get('/x').reply(200, {});
-    await runtime.session(declared, account()).send({ method: 'GET', path: '/x' });
-    expect(time.sleeps).toEqual([3000]);
+    await http.runtime.session(declared, account()).send({ method: 'GET', path: '/x' });
+    expect(http.time.sleeps).toEqual([3000]);
   });
 
   it('fails fast with RateLimited and retry_at when the upstream asks for more than max_wait', async () => {
@@ -89,9 +75,9 @@ describe('retries', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'SB_ERR_HTTP_RATE_LIMITED',
-      details: { retry_at: new Date(time.clock() + 3_600_000).toISOString(), remote: { status: 429 } },
+      details: { retry_at: new Date(http.time.clock() + 3_600_000).toISOString(), remote: { status: 429 } },
     });
-    expect(time.sleeps).toEqual([]);
+    expect(http.time.sleeps).toEqual([]);
   });
 
   it('gives up with the last status once max_attempts is reached', async () => {
@@ -100,7 +86,7 @@ describe('retries', () => {
       code: 'SB_ERR_HTTP_UPSTREAM_STATUS',
       details: { remote: { status: 502, body: { message: 'bad gateway' } } },
     });
-    expect(time.sleeps).toHaveLength(3);
+    expect(http.time.sleeps).toHaveLength(3);
   });
 
   it('does not retry a POST after a 5xx, which it may have processed', async () => {
@@ -108,7 +94,7 @@ describe('retries', () => {
     await expect(session().send({ method: 'POST', path: '/users', body: {} })).rejects.toMatchObject({
       code: 'SB_ERR_HTTP_UPSTREAM_STATUS',
     });
-    expect(time.sleeps).toEqual([]);
+    expect(http.time.sleeps).toEqual([]);
   });
 
   it('retries a POST after a 429, which was not processed', async () => {
@@ -151,7 +137,7 @@ describe('retries', () => {
     const strict = testIntegration({ auth: { type: 'none' }, retry: { ...retry, on_network_error: false } });
     nock(ORIGIN).get('/x').replyWithError(reset('ETIMEDOUT'));
     await expect(
-      runtime.session(strict, account()).send({ method: 'GET', path: '/x' }),
+      http.runtime.session(strict, account()).send({ method: 'GET', path: '/x' }),
     ).rejects.toMatchObject({
       code: 'SB_ERR_HTTP_TIMEOUT',
     });
@@ -161,10 +147,10 @@ describe('retries', () => {
     const impatient = testIntegration({ auth: { type: 'none' }, retry: { ...retry, max_wait: '2s' } });
     nock(ORIGIN).get('/x').times(3).reply(503, {});
     await expect(
-      runtime.session(impatient, account()).send({ method: 'GET', path: '/x' }),
+      http.runtime.session(impatient, account()).send({ method: 'GET', path: '/x' }),
     ).rejects.toMatchObject({
       code: 'SB_ERR_HTTP_UPSTREAM_STATUS',
     });
-    expect(time.sleeps).toEqual([1000]);
+    expect(http.time.sleeps).toEqual([1000]);
   });
 });

@@ -7,10 +7,9 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpRuntime } from '../create-http-runtime.js';
-import type { HttpRuntime } from '../http-runtime.js';
 import { DEFAULT_TIMEOUTS } from '../integration-plan.js';
-import { type FakeTime, fakeTime } from '../testing/fake-time.js';
 import { account, ORIGIN, testIntegration } from '../testing/test-integration.js';
+import { useHttpRuntime } from '../testing/use-http-runtime.js';
 
 const retry = {
   max_attempts: 4,
@@ -26,29 +25,18 @@ describe('timeouts.total', () => {
   });
 
   describe('waits (controlled clock)', () => {
-    let runtime: HttpRuntime;
-    let time: FakeTime;
-    beforeEach(() => {
-      nock.disableNetConnect();
-      time = fakeTime();
-      runtime = createHttpRuntime({ clock: time.clock, sleep: time.sleep });
-    });
-    afterEach(async () => {
-      nock.cleanAll();
-      nock.enableNetConnect();
-      await runtime.close();
-    });
+    const http = useHttpRuntime();
 
     it('does not start a retry wait that would end past the deadline', async () => {
       const integration = testIntegration({ auth: { type: 'none' }, retry, timeouts: { total: '25s' } });
       nock(ORIGIN).get('/x').times(4).reply(503, {});
-      const error = await runtime
+      const error = await http.runtime
         .session(integration, account())
         .send({ method: 'GET', path: '/x' })
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'SB_ERR_HTTP_UPSTREAM_STATUS' });
       // Two 10 s waits fit in 25 s; a third would not.
-      expect(time.sleeps).toEqual([10_000, 10_000]);
+      expect(http.time.sleeps).toEqual([10_000, 10_000]);
     });
   });
 
