@@ -3,7 +3,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { UpstreamInvalidBody } from '../../errors.js';
-import { type ParsedJson, parseJsonWithSpans, parseUtf8Json } from './parse-json.js';
+import { type ParsedJson, parseJsonWithSpans, parseUtf8Json, skipWhitespace } from './parse-json.js';
 import { rememberBodySource } from './raw-json.js';
 import { parseRecordsAsBytes } from './records-as-bytes.js';
 
@@ -63,17 +63,12 @@ function decodeText(buffer: Buffer, contentType: string | undefined, recordsKey:
   return decoded(text, hasBom(buffer) ? buffer.subarray(3) : buffer);
 }
 
-function isWhitespace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
 /**
  * Empty or only whitespace, as the text trimmed says. A printable ASCII byte of a UTF-8 body settles it without
  * decoding; anything else may still be whitespace (`\v`, `\f`, Unicode spaces, another charset's encoding).
  */
 function isBlank(buffer: Buffer, body: Decoded): boolean {
-  let i = 0;
-  while (isWhitespace(buffer[i])) i++;
+  const i = skipWhitespace(buffer, 0);
   if (i === buffer.length) return true;
   const byte = buffer[i]!;
   if (body.utf8 !== undefined && byte > 0x20 && byte < 0x80) return false;

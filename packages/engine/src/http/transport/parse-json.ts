@@ -98,8 +98,8 @@ function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-/** The index of the first non-whitespace byte at or after `from`. */
-function skipWhitespace(bytes: Uint8Array, from: number): number {
+/** The index of the first non-whitespace byte at or after `from` (JSON whitespace: space, tab, LF, CR). */
+export function skipWhitespace(bytes: Uint8Array, from: number): number {
   let i = from;
   while (i < bytes.length && isWhitespace(bytes[i]!)) i++;
   return i;
